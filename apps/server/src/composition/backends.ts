@@ -1,0 +1,48 @@
+import { join } from "node:path";
+import { Redis } from "ioredis";
+import { createDatabase, migrate, type Database } from "@codelab/db";
+import { startEmbeddedPostgres } from "@codelab/db/embedded";
+import type { Config } from "../config/config.js";
+
+export interface Backends {
+  db: Database;
+  redis: Redis | undefined;
+  /** What is in use, for the start-up banner. */
+  description: { database: string; redis: string };
+  close(): Promise<void>;
+}
+
+/** Connects to the configured services, or starts the embedded defaults, and migrates the database. */
+export async function openBackends(config: Config): Promise<Backends> {
+  const closers: Array<() => Promise<unknown>> = [];
+  let connectionString = config.DATABASE_URL;
+  let databaseDescription = "PostgreSQL (DATABASE_URL)";
+  if (!connectionString) {
+    const dataDirectory = join(config.dataDirectory, "data");
+    const embedded = await startEmbeddedPostgres({ dataDirectory });
+    closers.push(() => embedded.stop());
+    connectionString = embedded.connectionString;
+    databaseDescription = `embedded PostgreSQL (PGlite) in ${dataDirectory}`;
+  }
+  await migrate({ connectionString });
+  const db = createDatabase({ connectionString, maxConnections: config.DATABASE_URL ? 10 : 4 });
+  closers.unshift(() => db.$disconnect());
+
+  let redis: Redis | undefined;
+  if (config.REDIS_URL) {
+    redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, enableAutoPipelining: true });
+    const client = redis;
+    closers.unshift(() => client.quit());
+  }
+  return {
+    db,
+    redis,
+    description: {
+      database: databaseDescription,
+      redis: config.REDIS_URL ? "Redis (REDIS_URL)" : "in-process (no REDIS_URL)",
+    },
+    async close() {
+      for (const close of closers) await close();
+    },
+  };
+}

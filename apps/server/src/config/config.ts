@@ -1,0 +1,66 @@
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { z } from "zod";
+
+// An empty variable (as docker-compose's `${VAR:-}` produces) means "not set".
+const emptyAsUnset = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+const optionalUrl = z.preprocess(emptyAsUnset, z.url().optional());
+const optionalString = z.preprocess(emptyAsUnset, z.string().trim().optional());
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  HOST: z.string().default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(8000),
+  DATABASE_URL: optionalUrl,
+  REDIS_URL: optionalUrl,
+  /** Namespaces every Redis key, so several deployments (or test runs) can share one Redis. */
+  REDIS_KEY_PREFIX: z.string().default("codelab:"),
+  QDRANT_URL: optionalUrl,
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalUrl,
+  OPENAI_MODEL: z.string().trim().min(1).default("openrouter/openai/gpt-4.1"),
+  JWT_SECRET_KEY: optionalString,
+  CODELAB_DATA_DIR: optionalString,
+  ACCESS_TOKEN_TTL_SECONDS: positiveInt(3600),
+  REFRESH_TOKEN_TTL_SECONDS: positiveInt(30 * 24 * 3600),
+  LOGIN_ATTEMPTS_PER_EMAIL: positiveInt(10),
+  LOGIN_ATTEMPTS_PER_IP: positiveInt(50),
+  LOGIN_WINDOW_SECONDS: positiveInt(15 * 60),
+  TRUST_PROXY: z
+    .enum(["true", "false", "1", "0"])
+    .default("false")
+    .transform((value) => value === "true" || value === "1"),
+  WEB_DIST_DIR: optionalString,
+});
+
+export type Environment = z.output<typeof environmentSchema>;
+
+export interface Config extends Environment {
+  /** Where embedded data (database, generated secret) lives. */
+  dataDirectory: string;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Validates the environment once at start-up; every other module receives the typed result. */
+export function loadConfig(environment: Record<string, string | undefined> = readEnvironment()): Config {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
+    throw new ConfigError(`Invalid configuration:\n${problems}`);
+  }
+  const baseDirectory = environment.INIT_CWD ?? process.cwd();
+  const dataDirectory = resolve(baseDirectory, parsed.data.CODELAB_DATA_DIR ?? ".codelab");
+  return { ...parsed.data, dataDirectory };
+}
+
+/** The process environment, with a `.env` file in the working directory filling what is unset. */
+function readEnvironment(): Record<string, string | undefined> {
+  const envFile = resolve(process.env.INIT_CWD ?? process.cwd(), ".env");
+  if (existsSync(envFile)) process.loadEnvFile(envFile);
+  return process.env;
+}

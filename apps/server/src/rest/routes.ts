@@ -1,0 +1,46 @@
+import type { createCaller } from "@codelab/api";
+
+type Caller = ReturnType<typeof createCaller>;
+
+/** Any procedure: its input schema, not this table, decides what it accepts. */
+type Procedure = (input: never) => Promise<unknown>;
+
+/** The parts of an HTTP request a procedure's input is assembled from; path parameters always win. */
+export type InputPart = "body" | "page";
+
+export interface RestRoute {
+  method: "get" | "post" | "patch" | "delete";
+  path: string;
+  /** 204 answers with no body. */
+  status: 200 | 201 | 204;
+  procedure: (caller: Caller) => Procedure;
+  from: InputPart[];
+}
+
+const project = "/projects/:projectId/";
+const agent = `${project}agents/:agentId/`;
+const sessions = `${project}chat/sessions/`;
+const session = `${sessions}:sessionId/`;
+
+// One row per documented endpoint, each forwarding to the procedure of the same behaviour:
+// validation, ownership checks and errors all happen there, exactly as over tRPC.
+export const restRoutes: RestRoute[] = [
+  { method: "post", path: "/projects/", status: 201, procedure: (c) => c.projects.create, from: ["body"] },
+  { method: "get", path: "/projects/", status: 200, procedure: (c) => c.projects.list, from: ["page"] },
+  { method: "get", path: project, status: 200, procedure: (c) => c.projects.get, from: [] },
+  { method: "patch", path: project, status: 200, procedure: (c) => c.projects.update, from: ["body"] },
+  { method: "delete", path: project, status: 204, procedure: (c) => c.projects.delete, from: [] },
+
+  { method: "get", path: `${project}agents/`, status: 200, procedure: (c) => c.agents.list, from: ["page"] },
+  { method: "post", path: `${project}agents/`, status: 201, procedure: (c) => c.agents.create, from: ["body"] },
+  { method: "get", path: agent, status: 200, procedure: (c) => c.agents.get, from: [] },
+  { method: "patch", path: agent, status: 200, procedure: (c) => c.agents.update, from: ["body"] },
+  { method: "delete", path: agent, status: 204, procedure: (c) => c.agents.delete, from: [] },
+
+  { method: "post", path: sessions, status: 201, procedure: (c) => c.sessions.create, from: ["body"] },
+  { method: "get", path: sessions, status: 200, procedure: (c) => c.sessions.list, from: ["page"] },
+  { method: "get", path: session, status: 200, procedure: (c) => c.sessions.get, from: [] },
+  { method: "patch", path: session, status: 200, procedure: (c) => c.sessions.update, from: ["body"] },
+  { method: "delete", path: session, status: 204, procedure: (c) => c.sessions.delete, from: [] },
+  { method: "get", path: `${session}messages/`, status: 200, procedure: (c) => c.messages.list, from: ["page"] },
+];

@@ -1,0 +1,58 @@
+import type { AddressInfo } from "node:net";
+import { createServer as createNodeServer, type Server } from "node:http";
+import { fileURLToPath } from "node:url";
+import type { ApiDependencies } from "@codelab/api";
+import type { Clock } from "@codelab/core";
+import type { Config } from "./config/config.js";
+import { resolveJwtSecret } from "./config/jwt-secret.js";
+import { openBackends, type Backends } from "./composition/backends.js";
+import { createDependencies } from "./composition/create-dependencies.js";
+import { createHttpApp } from "./http/create-http-app.js";
+import { createLogger, type Logger } from "./logging/logger.js";
+
+export interface RunningServer {
+  url: string;
+  deps: ApiDependencies;
+  backends: Backends;
+  secretSource: "environment" | "generated";
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+const defaultWebDist = fileURLToPath(new URL("../../web/dist", import.meta.url));
+
+/** Opens the backends, wires the app and listens. Everything it opened is released by `close()`. */
+export async function startServer(config: Config, { clock }: { clock?: Clock } = {}): Promise<RunningServer> {
+  const logger = createLogger(config.LOG_LEVEL);
+  const { secret, source } = await resolveJwtSecret(config);
+  const backends = await openBackends(config);
+  const deps = createDependencies({ config, backends, jwtSecret: secret, clock });
+  const app = createHttpApp({
+    deps,
+    redis: backends.redis,
+    logger,
+    secureCookies: config.NODE_ENV === "production",
+    trustProxy: config.TRUST_PROXY,
+    webDistDirectory: config.WEB_DIST_DIR ?? defaultWebDist,
+  });
+  const server: Server = createNodeServer(app);
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.PORT, config.HOST, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.HOST === "0.0.0.0" || config.HOST === "::" ? "localhost" : config.HOST;
+  return {
+    url: `http://${host}:${port}`,
+    deps,
+    backends,
+    secretSource: source,
+    logger,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await backends.close();
+    },
+  };
+}

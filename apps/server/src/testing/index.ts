@@ -1,0 +1,1 @@
+export { startTestServer, testRedisUrl, type TestServer, type StartTestServerOptions } from "./start-test-server.js";

@@ -1,0 +1,44 @@
+import { randomBytes } from "node:crypto";
+import { createTestDatabase } from "@codelab/db/testing";
+import type { Clock } from "@codelab/core";
+import { loadConfig } from "../config/config.js";
+import { startServer, type RunningServer } from "../server.js";
+
+export interface TestServer extends RunningServer {
+  databaseUrl: string;
+  jwtSecret: string;
+  [Symbol.asyncDispose](): Promise<void>;
+}
+
+export const testRedisUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+
+export interface StartTestServerOptions {
+  env?: Record<string, string>;
+  clock?: Clock;
+  /** Without Redis the server uses its in-process implementations. */
+  redis?: boolean;
+}
+
+/** A real server on a random port, with its own fresh database and its own Redis key namespace. */
+export async function startTestServer({ env = {}, clock, redis = true }: StartTestServerOptions = {}): Promise<TestServer> {
+  const database = await createTestDatabase();
+  await database.db.$disconnect();
+  const jwtSecret = randomBytes(32).toString("hex");
+  const config = loadConfig({
+    NODE_ENV: "test",
+    LOG_LEVEL: "silent",
+    PORT: "0",
+    DATABASE_URL: database.connectionString,
+    JWT_SECRET_KEY: jwtSecret,
+    REDIS_KEY_PREFIX: `codelab-test:${randomBytes(6).toString("hex")}:`,
+    WEB_DIST_DIR: "/nonexistent",
+    ...(redis ? { REDIS_URL: testRedisUrl } : {}),
+    ...env,
+  });
+  const server = await startServer(config, { clock });
+  const close = async () => {
+    await server.close();
+    await database.drop();
+  };
+  return { ...server, databaseUrl: database.connectionString, jwtSecret, close, [Symbol.asyncDispose]: close };
+}

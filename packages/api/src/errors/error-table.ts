@@ -1,0 +1,23 @@
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
+import type { AppErrorCode } from "@codelab/core";
+
+export interface ErrorMapping {
+  trpc: TRPC_ERROR_CODE_KEY;
+  http: number;
+}
+
+/** The only place domain error codes meet transport codes: tRPC's errorFormatter and the REST adapter both read it. */
+export const errorTable: Record<AppErrorCode, ErrorMapping> = {
+  VALIDATION_FAILED: { trpc: "BAD_REQUEST", http: 400 },
+  UNAUTHENTICATED: { trpc: "UNAUTHORIZED", http: 401 },
+  INVALID_CREDENTIALS: { trpc: "UNAUTHORIZED", http: 401 },
+  EMAIL_TAKEN: { trpc: "CONFLICT", http: 409 },
+  RATE_LIMITED: { trpc: "TOO_MANY_REQUESTS", http: 429 },
+  PAYLOAD_TOO_LARGE: { trpc: "PAYLOAD_TOO_LARGE", http: 413 },
+  NOT_FOUND: { trpc: "NOT_FOUND", http: 404 },
+  PROJECT_NOT_FOUND: { trpc: "NOT_FOUND", http: 404 },
+  AGENT_NOT_FOUND: { trpc: "NOT_FOUND", http: 404 },
+  SESSION_NOT_FOUND: { trpc: "NOT_FOUND", http: 404 },
+  AGENT_NAME_TAKEN: { trpc: "CONFLICT", http: 409 },
+  INTERNAL: { trpc: "INTERNAL_SERVER_ERROR", http: 500 },
+};

@@ -1,0 +1,18 @@
+import { agentsRouter } from "./routers/agents/index.js";
+import { authRouter } from "./routers/auth/index.js";
+import { messagesRouter } from "./routers/messages/index.js";
+import { projectsRouter } from "./routers/projects/index.js";
+import { sessionsRouter } from "./routers/sessions/index.js";
+import { createCallerFactory, router } from "./trpc.js";
+
+export const appRouter = router({
+  auth: authRouter,
+  projects: projectsRouter,
+  agents: agentsRouter,
+  sessions: sessionsRouter,
+  messages: messagesRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,8 @@
+import { router } from "../../trpc.js";
+import { create } from "./create.js";
+import { remove } from "./delete.js";
+import { get } from "./get.js";
+import { list } from "./list.js";
+import { update } from "./update.js";
+
+export const agentsRouter = router({ create, list, get, update, delete: remove });

@@ -1,0 +1,8 @@
+import { createProjectInput, projectOutput } from "@codelab/contracts";
+import { createProject } from "@codelab/core";
+import { protectedProcedure } from "../../trpc.js";
+
+export const create = protectedProcedure
+  .input(createProjectInput)
+  .output(projectOutput)
+  .mutation(({ ctx, input }) => createProject(ctx.deps, { userId: ctx.userId, ...input }));

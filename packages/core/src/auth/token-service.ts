@@ -1,0 +1,107 @@
+import { createSecretKey, randomUUID, type KeyObject } from "node:crypto";
+import jwt from "jsonwebtoken";
+import { AppError } from "../errors/app-error.js";
+import type { Clock } from "../ports/clock.js";
+
+export type TokenType = "access" | "refresh" | "stream";
+
+export interface TokenClaims {
+  userId: string;
+  type: TokenType;
+  /** The user's token version when issued; logout and password change bump it. Absent from external tokens. */
+  tokenVersion: number | undefined;
+  tokenId: string | undefined;
+  familyId: string | undefined;
+  email: string | undefined;
+  expiresAt: number;
+}
+
+export interface TokenServiceOptions {
+  secret: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  clock: Clock;
+}
+
+export interface SignedToken {
+  token: string;
+  expiresIn: number;
+}
+
+export interface TokenService {
+  signAccessToken(options: { userId: string; tokenVersion: number }): SignedToken;
+  signRefreshToken(options: { userId: string; tokenVersion: number; tokenId: string; familyId: string }): SignedToken;
+  readonly refreshTokenTtlSeconds: number;
+  verify(token: string, expectedType: TokenType): TokenClaims;
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+function rejected(reason: string, cause?: unknown): AppError {
+  return new AppError("UNAUTHENTICATED", "Invalid or expired token", { details: { reason }, cause });
+}
+
+function reasonFor(error: unknown): string {
+  if (error instanceof jwt.TokenExpiredError) return "token_expired";
+  if (error instanceof jwt.NotBeforeError) return "token_not_yet_valid";
+  if (error instanceof jwt.JsonWebTokenError) {
+    if (error.message === "invalid signature") return "invalid_signature";
+    if (error.message.startsWith("invalid algorithm")) return "algorithm_not_allowed";
+    if (error.message === "jwt signature is required") return "algorithm_not_allowed";
+  }
+  return "malformed_token";
+}
+
+/**
+ * HS256 only. The secret becomes a KeyObject once: with a string secret jsonwebtoken re-derives
+ * it on every call (~50x slower, measured in shared/NOTES.md).
+ */
+export function createTokenService({
+  secret,
+  accessTokenTtlSeconds,
+  refreshTokenTtlSeconds,
+  clock,
+}: TokenServiceOptions): TokenService {
+  const key: KeyObject = createSecretKey(Buffer.from(secret, "utf8"));
+  const nowSeconds = () => Math.floor(clock.now().getTime() / 1000);
+
+  function sign(payload: Record<string, unknown>, subject: string, ttlSeconds: number): SignedToken {
+    const issuedAt = nowSeconds();
+    const token = jwt.sign({ ...payload, iat: issuedAt, exp: issuedAt + ttlSeconds }, key, {
+      algorithm: "HS256",
+      subject,
+    });
+    return { token, expiresIn: ttlSeconds };
+  }
+
+  return {
+    refreshTokenTtlSeconds,
+    signAccessToken: ({ userId, tokenVersion }) =>
+      sign({ typ: "access", ver: tokenVersion, jti: randomUUID() }, userId, accessTokenTtlSeconds),
+    signRefreshToken: ({ userId, tokenVersion, tokenId, familyId }) =>
+      sign({ typ: "refresh", ver: tokenVersion, jti: tokenId, fam: familyId }, userId, refreshTokenTtlSeconds),
+    verify(token, expectedType) {
+      let payload: jwt.JwtPayload | string;
+      try {
+        payload = jwt.verify(token, key, { algorithms: ["HS256"], clockTimestamp: nowSeconds() });
+      } catch (error) {
+        throw rejected(reasonFor(error), error);
+      }
+      if (typeof payload === "string") throw rejected("malformed_token");
+      if (typeof payload.exp !== "number") throw rejected("missing_expiry");
+      if (typeof payload.sub !== "string" || !uuidPattern.test(payload.sub)) throw rejected("invalid_subject");
+      // External identity providers may omit `typ`; such tokens are access tokens.
+      const type: unknown = payload.typ ?? "access";
+      if (type !== expectedType) throw rejected("wrong_token_type");
+      return {
+        userId: payload.sub.toLowerCase(),
+        type: expectedType,
+        tokenVersion: typeof payload.ver === "number" ? payload.ver : undefined,
+        tokenId: typeof payload.jti === "string" ? payload.jti : undefined,
+        familyId: typeof payload.fam === "string" ? payload.fam : undefined,
+        email: typeof payload.email === "string" ? payload.email : undefined,
+        expiresAt: payload.exp,
+      };
+    },
+  };
+}

@@ -1,0 +1,45 @@
+export { AppError, isAppError, appErrorCategories, type AppErrorCode, type ErrorCategory, type ErrorDetails, type JsonValue } from "./errors/app-error.js";
+
+export { systemClock, type Clock } from "./ports/clock.js";
+export type { RateLimiter, RateLimitRule, RateLimitDecision } from "./ports/rate-limiter.js";
+export { createMemoryRateLimiter } from "./ports/memory-rate-limiter.js";
+export { createRedisRateLimiter } from "./ports/redis-rate-limiter.js";
+export { createMetrics, type Metrics } from "./metrics/metrics.js";
+
+export { createTokenService, type TokenService, type TokenClaims, type TokenType } from "./auth/token-service.js";
+export { hashPassword, verifyPassword } from "./auth/password-hash.js";
+export type { AuthDependencies, LoginRateLimiters } from "./auth/auth-dependencies.js";
+export type { IssuedSession } from "./auth/issue-session.js";
+export { authenticate } from "./auth/authenticate.js";
+export { registerUser } from "./auth/register-user.js";
+export { loginUser } from "./auth/login-user.js";
+export { refreshSession } from "./auth/refresh-session.js";
+export { logoutUser } from "./auth/logout-user.js";
+export { changePassword } from "./auth/change-password.js";
+export { getUser } from "./users/get-user.js";
+export type { UserRecord } from "./users/user-select.js";
+
+export { defaultStarterPack, type StarterAgent } from "./projects/starter-pack.js";
+export { createProject } from "./projects/create-project.js";
+export { listProjects } from "./projects/list-projects.js";
+export { getProject } from "./projects/get-project.js";
+export { updateProject } from "./projects/update-project.js";
+export { deleteProject } from "./projects/delete-project.js";
+export type { ProjectRecord } from "./projects/project-select.js";
+
+export { createAgent } from "./agents/create-agent.js";
+export { listAgents } from "./agents/list-agents.js";
+export { getAgent } from "./agents/get-agent.js";
+export { updateAgent } from "./agents/update-agent.js";
+export { deleteAgent } from "./agents/delete-agent.js";
+export type { AgentRecord } from "./agents/agent-select.js";
+
+export { createSession } from "./sessions/create-session.js";
+export { listSessions } from "./sessions/list-sessions.js";
+export { getSession } from "./sessions/get-session.js";
+export { updateSession } from "./sessions/update-session.js";
+export { deleteSession } from "./sessions/delete-session.js";
+export type { SessionRecord } from "./sessions/session-select.js";
+
+export { listMessages } from "./messages/list-messages.js";
+export type { MessageRecord } from "./messages/message-select.js";

@@ -1,0 +1,1 @@
+export { createTestDatabase, testDatabaseAdminUrl, type TestDatabase } from "./test-database.js";
