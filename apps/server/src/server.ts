@@ -25,7 +25,7 @@ const defaultWebDist = fileURLToPath(new URL("../../web/dist", import.meta.url))
 export async function startServer(config: Config, { clock }: { clock?: Clock } = {}): Promise<RunningServer> {
   const logger = createLogger(config.LOG_LEVEL);
   const { secret, source } = await resolveJwtSecret(config);
-  const backends = await openBackends(config);
+  const backends = await openBackends(config, logger);
   const deps = createDependencies({ config, backends, jwtSecret: secret, clock });
   const app = createHttpApp({
     deps,

@@ -1,9 +1,11 @@
-import { mkdir } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
 export interface EmbeddedPostgres {
   connectionString: string;
+  /** False when another process of ours already serves this data directory and we joined it. */
+  owned: boolean;
   stop(): Promise<void>;
 }
 
@@ -14,26 +16,59 @@ export interface StartEmbeddedPostgresOptions {
   port?: number;
 }
 
+interface Lock {
+  pid: number;
+  connectionString: string;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+async function readLock(lockFile: string): Promise<Lock | undefined> {
+  try {
+    const lock = JSON.parse(await readFile(lockFile, "utf8")) as Lock;
+    return isAlive(lock.pid) && lock.pid !== process.pid ? lock : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * PostgreSQL compiled to WebAssembly, served on a loopback port so that `pg` and Prisma's
  * driver adapter talk to it exactly as they talk to a real server. Used when no DATABASE_URL
  * is configured, so a new user needs nothing installed. It serializes queries: one
  * connection's worth of throughput, which is plenty for one person.
+ *
+ * Two PGlite instances on one directory would corrupt it, so the owner records its address in a
+ * lock file and a second process (the token CLI while the server runs) connects to that instead.
  */
 export async function startEmbeddedPostgres({
   dataDirectory,
   port = 0,
 }: StartEmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
+  const lockFile = `${dataDirectory}.lock.json`;
+  const running = await readLock(lockFile);
+  if (running) return { connectionString: running.connectionString, owned: false, stop: () => Promise.resolve() };
+
   await mkdir(dataDirectory, { recursive: true });
   const database = await PGlite.create({ dataDir: dataDirectory });
   const server = new PGLiteSocketServer({ db: database, host: "127.0.0.1", port });
   await server.start();
-  const address = server.getServerConn();
+  const connectionString = `postgresql://postgres:postgres@${server.getServerConn()}/postgres?sslmode=disable`;
+  await writeFile(lockFile, JSON.stringify({ pid: process.pid, connectionString } satisfies Lock));
   return {
-    connectionString: `postgresql://postgres:postgres@${address}/postgres?sslmode=disable`,
+    connectionString,
+    owned: true,
     async stop() {
       await server.stop();
       await database.close();
+      await rm(lockFile, { force: true });
     },
   };
 }

@@ -3,6 +3,7 @@ import { Redis } from "ioredis";
 import { createDatabase, migrate, type Database } from "@codelab/db";
 import { startEmbeddedPostgres } from "@codelab/db/embedded";
 import type { Config } from "../config/config.js";
+import type { Logger } from "../logging/logger.js";
 
 export interface Backends {
   db: Database;
@@ -13,7 +14,7 @@ export interface Backends {
 }
 
 /** Connects to the configured services, or starts the embedded defaults, and migrates the database. */
-export async function openBackends(config: Config): Promise<Backends> {
+export async function openBackends(config: Config, logger: Logger): Promise<Backends> {
   const closers: Array<() => Promise<unknown>> = [];
   let connectionString = config.DATABASE_URL;
   let databaseDescription = "PostgreSQL (DATABASE_URL)";
@@ -25,13 +26,17 @@ export async function openBackends(config: Config): Promise<Backends> {
     databaseDescription = `embedded PostgreSQL (PGlite) in ${dataDirectory}`;
   }
   await migrate({ connectionString });
-  const db = createDatabase({ connectionString, maxConnections: config.DATABASE_URL ? 10 : 4 });
+  // PGlite runs one query at a time, and its socket server drops concurrent connections
+  // (pglite-socket 0.2.17: "Connection terminated unexpectedly"), so the embedded default gets one.
+  const db = createDatabase({ connectionString, maxConnections: config.DATABASE_URL ? 10 : 1 });
   closers.unshift(() => db.$disconnect());
 
   let redis: Redis | undefined;
   if (config.REDIS_URL) {
     redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, enableAutoPipelining: true });
     const client = redis;
+    // ioredis reconnects by itself; without a listener every failed attempt is an "unhandled error event".
+    client.on("error", (error: Error) => logger.warn("redis connection error", { error: error.message }));
     closers.unshift(() => client.quit());
   }
   return {

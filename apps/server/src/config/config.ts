@@ -4,22 +4,29 @@ import { z } from "zod";
 
 // An empty variable (as docker-compose's `${VAR:-}` produces) means "not set".
 const emptyAsUnset = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
-const optionalUrl = z.preprocess(emptyAsUnset, z.url().optional());
+/** `localhost:5432` parses as a URL with the scheme `localhost:`, so each service pins the schemes it speaks. */
+const serviceUrl = (protocol: RegExp, example: string) =>
+  z.preprocess(emptyAsUnset, z.url({ protocol, error: `must be a URL such as ${example}` }).optional());
 const optionalString = z.preprocess(emptyAsUnset, z.string().trim().optional());
-const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+function wholeNumber({ minimum, maximum, fallback }: { minimum: number; maximum?: number; fallback: number }) {
+  const error = maximum === undefined ? `must be a whole number of at least ${minimum}` : `must be a whole number from ${minimum} to ${maximum}`;
+  const inRange = (value: number) => Number.isInteger(value) && value >= minimum && (maximum === undefined || value <= maximum);
+  return z.preprocess(emptyAsUnset, z.coerce.number({ error }).refine(inRange, { error }).default(fallback));
+}
+const positiveInt = (fallback: number) => wholeNumber({ minimum: 1, fallback });
 
 const environmentSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   HOST: z.string().default("127.0.0.1"),
-  PORT: z.coerce.number().int().min(0).max(65_535).default(8000),
-  DATABASE_URL: optionalUrl,
-  REDIS_URL: optionalUrl,
+  PORT: wholeNumber({ minimum: 0, maximum: 65_535, fallback: 8000 }),
+  DATABASE_URL: serviceUrl(/^postgres(ql)?$/, "postgresql://user:password@host:5432/database"),
+  REDIS_URL: serviceUrl(/^rediss?$/, "redis://host:6379"),
   /** Namespaces every Redis key, so several deployments (or test runs) can share one Redis. */
   REDIS_KEY_PREFIX: z.string().default("codelab:"),
-  QDRANT_URL: optionalUrl,
+  QDRANT_URL: serviceUrl(/^https?$/, "http://host:6333"),
   OPENAI_API_KEY: optionalString,
-  OPENAI_BASE_URL: optionalUrl,
+  OPENAI_BASE_URL: serviceUrl(/^https?$/, "https://api.openai.com/v1"),
   OPENAI_MODEL: z.string().trim().min(1).default("openrouter/openai/gpt-4.1"),
   JWT_SECRET_KEY: optionalString,
   CODELAB_DATA_DIR: optionalString,

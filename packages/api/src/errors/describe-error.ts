@@ -66,12 +66,24 @@ export function describeError(error: unknown): PublicError {
     };
   }
 
+  if (trpcError?.code === "BAD_REQUEST" && trpcError.cause instanceof SyntaxError) {
+    return {
+      httpStatus: 400,
+      trpcCode: "BAD_REQUEST",
+      code: "VALIDATION_FAILED",
+      message: "The request input is not valid JSON",
+      details: { reason: "malformed_json" },
+    };
+  }
+
   if (trpcError && trpcError.code !== "INTERNAL_SERVER_ERROR") {
+    // tRPC copies a wrapped error's message into its own; only messages tRPC wrote itself are safe to pass on.
+    const ownMessage = trpcError.cause === undefined ? trpcError.message : "The request could not be read";
     return {
       httpStatus: getHTTPStatusCodeFromError(trpcError),
       trpcCode: trpcError.code,
       code: trpcError.code,
-      message: transportMessages[trpcError.code] ?? trpcError.message,
+      message: transportMessages[trpcError.code] ?? ownMessage,
       details: {},
     };
   }

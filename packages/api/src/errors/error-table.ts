@@ -19,5 +19,12 @@ export const errorTable: Record<AppErrorCode, ErrorMapping> = {
   AGENT_NOT_FOUND: { trpc: "NOT_FOUND", http: 404 },
   SESSION_NOT_FOUND: { trpc: "NOT_FOUND", http: 404 },
   AGENT_NAME_TAKEN: { trpc: "CONFLICT", http: 409 },
+  MEMORY_NOT_FOUND: { trpc: "NOT_FOUND", http: 404 },
+  LLM_REQUEST_REJECTED: { trpc: "BAD_GATEWAY", http: 502 },
+  LLM_UNAVAILABLE: { trpc: "BAD_GATEWAY", http: 502 },
+  LLM_TIMEOUT: { trpc: "GATEWAY_TIMEOUT", http: 504 },
+  LLM_STREAM_INTERRUPTED: { trpc: "BAD_GATEWAY", http: 502 },
+  LLM_CANCELLED: { trpc: "CLIENT_CLOSED_REQUEST", http: 499 },
+  EMBEDDING_FAILED: { trpc: "BAD_GATEWAY", http: 502 },
   INTERNAL: { trpc: "INTERNAL_SERVER_ERROR", http: 500 },
 };

@@ -1,11 +1,12 @@
 import type { Database } from "@codelab/db";
-import { AppError } from "../errors/app-error.js";
 import type { TokenService } from "./token-service.js";
+import { unauthenticated } from "./unauthenticated.js";
 
 /**
- * Turns a bearer token into the caller's user id. The token version is checked on every call
- * so logout and password change take effect at once. A valid token for a user we have never
- * seen provisions that user, so an external identity provider sharing the secret can issue tokens.
+ * Turns a bearer token into the caller's user id with one primary-key lookup. The token version
+ * is checked on every call so logout and password change take effect at once. A valid token for
+ * a user we have never seen provisions that user, so an external identity provider sharing the
+ * secret can issue tokens.
  */
 export async function authenticate(
   { db, tokens }: { db: Database; tokens: TokenService },
@@ -15,25 +16,27 @@ export async function authenticate(
   const { userId } = claims;
   const user = await db.user.findUnique({ where: { id: userId }, select: { tokenVersion: true } });
   if (user) {
-    if ((claims.tokenVersion ?? 0) !== user.tokenVersion) {
-      throw new AppError("UNAUTHENTICATED", "Invalid or expired token", { details: { reason: "token_revoked" } });
-    }
+    // External tokens carry no version: they are good until the user first signs out everywhere.
+    if ((claims.tokenVersion ?? 0) !== user.tokenVersion) throw unauthenticated("token_revoked");
     return { userId };
   }
-  if (claims.tokenVersion !== undefined && claims.tokenVersion !== 0) {
-    throw new AppError("UNAUTHENTICATED", "Invalid or expired token", { details: { reason: "unknown_user" } });
-  }
+  // A version above 0 means we issued it to a user since deleted: such a token must not resurrect them.
+  if ((claims.tokenVersion ?? 0) !== 0) throw unauthenticated("unknown_user");
   await provisionUser(db, { userId, email: claims.email });
   return { userId };
 }
 
+/**
+ * Inserts with ON CONFLICT DO NOTHING, so two first requests racing for the same new user both
+ * succeed. The token's email is used when it is free; otherwise an address that cannot collide.
+ */
 async function provisionUser(db: Database, { userId, email }: { userId: string; email: string | undefined }) {
   const placeholderEmail = `${userId}@users.codelab.invalid`;
-  const emailTaken = email ? (await db.user.count({ where: { email: email.toLowerCase() } })) > 0 : true;
-  const chosenEmail = emailTaken ? placeholderEmail : (email ?? placeholderEmail).toLowerCase();
-  await db.user.upsert({
-    where: { id: userId },
-    create: { id: userId, email: chosenEmail, username: chosenEmail.split("@")[0] ?? userId },
-    update: {},
-  });
+  const candidates = new Set([email?.trim().toLowerCase() || placeholderEmail, placeholderEmail]);
+  for (const candidate of candidates) {
+    const username = candidate.split("@")[0] || userId;
+    const { count } = await db.user.createMany({ data: [{ id: userId, email: candidate, username }], skipDuplicates: true });
+    if (count === 1) return;
+    if ((await db.user.count({ where: { id: userId } })) === 1) return;
+  }
 }

@@ -1,7 +1,7 @@
 import { createSecretKey, randomUUID, type KeyObject } from "node:crypto";
 import jwt from "jsonwebtoken";
-import { AppError } from "../errors/app-error.js";
 import type { Clock } from "../ports/clock.js";
+import { unauthenticated, type UnauthenticatedReason } from "./unauthenticated.js";
 
 export type TokenType = "access" | "refresh" | "stream";
 
@@ -31,17 +31,14 @@ export interface SignedToken {
 export interface TokenService {
   signAccessToken(options: { userId: string; tokenVersion: number }): SignedToken;
   signRefreshToken(options: { userId: string; tokenVersion: number; tokenId: string; familyId: string }): SignedToken;
-  readonly refreshTokenTtlSeconds: number;
   verify(token: string, expectedType: TokenType): TokenClaims;
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
-function rejected(reason: string, cause?: unknown): AppError {
-  return new AppError("UNAUTHENTICATED", "Invalid or expired token", { details: { reason }, cause });
-}
+const rejected = (reason: UnauthenticatedReason, cause?: unknown) => unauthenticated(reason, { cause });
 
-function reasonFor(error: unknown): string {
+function reasonFor(error: unknown): UnauthenticatedReason {
   if (error instanceof jwt.TokenExpiredError) return "token_expired";
   if (error instanceof jwt.NotBeforeError) return "token_not_yet_valid";
   if (error instanceof jwt.JsonWebTokenError) {
@@ -75,7 +72,6 @@ export function createTokenService({
   }
 
   return {
-    refreshTokenTtlSeconds,
     signAccessToken: ({ userId, tokenVersion }) =>
       sign({ typ: "access", ver: tokenVersion, jti: randomUUID() }, userId, accessTokenTtlSeconds),
     signRefreshToken: ({ userId, tokenVersion, tokenId, familyId }) =>
@@ -89,6 +85,7 @@ export function createTokenService({
       }
       if (typeof payload === "string") throw rejected("malformed_token");
       if (typeof payload.exp !== "number") throw rejected("missing_expiry");
+      if (payload.sub === undefined) throw rejected("missing_subject");
       if (typeof payload.sub !== "string" || !uuidPattern.test(payload.sub)) throw rejected("invalid_subject");
       // External identity providers may omit `typ`; such tokens are access tokens.
       const type: unknown = payload.typ ?? "access";

@@ -13,6 +13,13 @@ export const appErrorCategories = {
   AGENT_NOT_FOUND: "user",
   SESSION_NOT_FOUND: "user",
   AGENT_NAME_TAKEN: "user",
+  MEMORY_NOT_FOUND: "user",
+  LLM_REQUEST_REJECTED: "third-party",
+  LLM_UNAVAILABLE: "third-party",
+  LLM_TIMEOUT: "third-party",
+  LLM_STREAM_INTERRUPTED: "third-party",
+  LLM_CANCELLED: "user",
+  EMBEDDING_FAILED: "third-party",
   INTERNAL: "system",
 } as const satisfies Record<string, ErrorCategory>;
 

@@ -1,0 +1,203 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCodelabClient, type CodelabClient } from "@codelab/sdk";
+import {
+  createRestClient,
+  signUp,
+  snapshotRows,
+  startTestServer,
+  trpcFailureOf,
+  type RestAgent,
+  type RestClient,
+  type RestMethod,
+  type RestProject,
+  type RestSession,
+  type TestServer,
+} from "../testing/index.js";
+
+/** The ids of one tenant's resources that another tenant will try to reach. */
+interface TargetIds {
+  project: string;
+  agent: string;
+  session: string;
+}
+
+let server: TestServer;
+let alice: { userId: string; rest: RestClient; ids: TargetIds };
+let bob: { rest: RestClient; trpc: CodelabClient; projectId: string };
+
+async function createTenantGraph(rest: RestClient): Promise<TargetIds> {
+  const project = await rest.post<RestProject>("/my/projects/", { name: "Private", workspace_path: "/srv/private" });
+  const agents = await rest.get<{ agents: RestAgent[] }>(`/my/projects/${project.body.id}/agents/`);
+  const session = await rest.post<RestSession>(`/my/projects/${project.body.id}/chat/sessions/`, { topic: "Secret" });
+  const agent = agents.body.agents[0];
+  if (project.status !== 201 || session.status !== 201 || !agent) throw new Error("could not build the tenant graph");
+  return { project: project.body.id, agent: agent.id, session: session.body.id };
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const [aliceUser, bobUser] = await Promise.all([signUp(server.url), signUp(server.url)]);
+  const aliceRest = createRestClient(server.url, aliceUser.token);
+  const ids = await createTenantGraph(aliceRest);
+  await server.deps.db.message.create({
+    data: { sessionId: ids.session, userId: aliceUser.userId, role: "user", content: "confidential" },
+  });
+  alice = { userId: aliceUser.userId, rest: aliceRest, ids };
+
+  const bobRest = createRestClient(server.url, bobUser.token);
+  const bobProject = await bobRest.post<RestProject>("/my/projects/", { name: "Bob's own" });
+  bob = {
+    rest: bobRest,
+    trpc: createCodelabClient({ url: server.url, token: bobUser.token }),
+    projectId: bobProject.body.id,
+  };
+});
+
+afterAll(async () => {
+  await server.close();
+});
+
+/** The same ids, each replaced by one that exists nowhere: what "missing" looks like. */
+const missingIds = (): TargetIds => ({ project: randomUUID(), agent: randomUUID(), session: randomUUID() });
+
+interface RestAttempt {
+  method: RestMethod;
+  path: (ids: TargetIds) => string;
+  json?: unknown;
+}
+
+// Every project-scoped endpoint, reached through the foreign project, and the nested ones also
+// through the caller's own project, so a foreign agent or session id cannot hide behind a valid path.
+function restAttempts(): RestAttempt[] {
+  const project = (ids: TargetIds) => `/my/projects/${ids.project}/`;
+  const nested = (projectPath: (ids: TargetIds) => string): RestAttempt[] => {
+    const agent = (ids: TargetIds) => `${projectPath(ids)}agents/${ids.agent}/`;
+    const session = (ids: TargetIds) => `${projectPath(ids)}chat/sessions/${ids.session}/`;
+    return [
+      { method: "GET", path: agent },
+      { method: "PATCH", path: agent, json: { name: "Taken over", temperature: 1.9 } },
+      { method: "DELETE", path: agent },
+      { method: "GET", path: session },
+      { method: "PATCH", path: session, json: { topic: "Taken over" } },
+      { method: "DELETE", path: session },
+      { method: "GET", path: (ids) => `${session(ids)}messages/` },
+    ];
+  };
+  return [
+    { method: "GET", path: project },
+    { method: "PATCH", path: project, json: { name: "Taken over", workspace_path: "/tmp/evil" } },
+    { method: "DELETE", path: project },
+    { method: "GET", path: (ids) => `${project(ids)}agents/` },
+    { method: "POST", path: (ids) => `${project(ids)}agents/`, json: { name: "Intruder" } },
+    { method: "GET", path: (ids) => `${project(ids)}chat/sessions/` },
+    { method: "POST", path: (ids) => `${project(ids)}chat/sessions/`, json: { topic: "Intruder" } },
+    ...nested(project),
+    ...nested(() => `/my/projects/${bob.projectId}/`),
+  ];
+}
+
+type Procedure = (client: CodelabClient, ids: TargetIds) => Promise<unknown>;
+
+function trpcAttempts(): Array<[string, Procedure]> {
+  const viaProject = (ids: TargetIds) => ({ projectId: ids.project });
+  const viaOwnProject = () => ({ projectId: bob.projectId });
+  const nested = (scope: (ids: TargetIds) => { projectId: string }): Array<[string, Procedure]> => [
+    ["agents.get", (client, ids) => client.agents.get.query({ ...scope(ids), agentId: ids.agent })],
+    ["agents.update", (client, ids) => client.agents.update.mutate({ ...scope(ids), agentId: ids.agent, name: "Taken over" })],
+    ["agents.delete", (client, ids) => client.agents.delete.mutate({ ...scope(ids), agentId: ids.agent })],
+    ["sessions.get", (client, ids) => client.sessions.get.query({ ...scope(ids), sessionId: ids.session })],
+    ["sessions.update", (client, ids) => client.sessions.update.mutate({ ...scope(ids), sessionId: ids.session, topic: "Taken over" })],
+    ["sessions.delete", (client, ids) => client.sessions.delete.mutate({ ...scope(ids), sessionId: ids.session })],
+    ["messages.list", (client, ids) => client.messages.list.query({ ...scope(ids), sessionId: ids.session })],
+  ];
+  return [
+    ["projects.get", (client, ids) => client.projects.get.query(viaProject(ids))],
+    ["projects.update", (client, ids) => client.projects.update.mutate({ ...viaProject(ids), name: "Taken over" })],
+    ["projects.delete", (client, ids) => client.projects.delete.mutate(viaProject(ids))],
+    ["agents.list", (client, ids) => client.agents.list.query(viaProject(ids))],
+    ["agents.create", (client, ids) => client.agents.create.mutate({ ...viaProject(ids), name: "Intruder" })],
+    ["sessions.list", (client, ids) => client.sessions.list.query(viaProject(ids))],
+    ["sessions.create", (client, ids) => client.sessions.create.mutate({ ...viaProject(ids), topic: "Intruder" })],
+    ...nested(viaProject).map(([name, call]): [string, Procedure] => [`${name} (foreign project)`, call]),
+    ...nested(viaOwnProject).map(([name, call]): [string, Procedure] => [`${name} (own project)`, call]),
+  ];
+}
+
+describe("another user's ids over REST", () => {
+  it("answer every endpoint with the same 404 a missing id gets", async () => {
+    for (const attempt of restAttempts()) {
+      const send = (ids: TargetIds) => bob.rest.request(attempt.method, attempt.path(ids), { json: attempt.json });
+      const foreign = await send(alice.ids);
+      const missing = await send(missingIds());
+      const label = `${attempt.method} ${attempt.path({ project: "{project}", agent: "{agent}", session: "{session}" })}`;
+
+      expect(foreign.status, label).toBe(404);
+      expect(foreign.body, label).toEqual(missing.body);
+    }
+  });
+
+  it("leave every row of the owner exactly as it was", async () => {
+    const before = await snapshotRows(server.deps.db, { userId: alice.userId });
+
+    for (const attempt of restAttempts()) {
+      await bob.rest.request(attempt.method, attempt.path(alice.ids), { json: attempt.json });
+    }
+
+    expect(await snapshotRows(server.deps.db, { userId: alice.userId })).toEqual(before);
+    expect((await alice.rest.get<RestProject>(`/my/projects/${alice.ids.project}/`)).body.name).toBe("Private");
+  });
+
+  it("never appear in the other user's project list", async () => {
+    const response = await bob.rest.get<{ projects: RestProject[]; total: number }>("/my/projects/");
+
+    expect(response.body.projects.map(({ id }) => id)).toEqual([bob.projectId]);
+    expect(response.body.total).toBe(1);
+  });
+});
+
+describe("another user's ids over tRPC", () => {
+  it("answer every project, agent, session and message procedure with the same NOT_FOUND a missing id gets", async () => {
+    for (const [name, call] of trpcAttempts()) {
+      const foreign = await trpcFailureOf(call(bob.trpc, alice.ids));
+      const missing = await trpcFailureOf(call(bob.trpc, missingIds()));
+
+      expect(foreign.code, name).toBe("NOT_FOUND");
+      expect(foreign.httpStatus, name).toBe(404);
+      expect(foreign, name).toEqual(missing);
+    }
+  });
+
+  it("leave every row of the owner exactly as it was", async () => {
+    const before = await snapshotRows(server.deps.db, { userId: alice.userId });
+
+    for (const [, call] of trpcAttempts()) {
+      await trpcFailureOf(call(bob.trpc, alice.ids));
+    }
+
+    expect(await snapshotRows(server.deps.db, { userId: alice.userId })).toEqual(before);
+  });
+
+  it("never appear in the other user's project list", async () => {
+    const { projects, total } = await bob.trpc.projects.list.query();
+
+    expect(projects.map(({ id }) => id)).toEqual([bob.projectId]);
+    expect(total).toBe(1);
+  });
+});
+
+describe("the owner", () => {
+  it("still reaches everything after the attempts", async () => {
+    const { project, agent, session } = alice.ids;
+    const paths = [
+      `/my/projects/${project}/`,
+      `/my/projects/${project}/agents/${agent}/`,
+      `/my/projects/${project}/chat/sessions/${session}/`,
+    ];
+    const responses = await Promise.all(paths.map((path) => alice.rest.get(path)));
+    const messages = await alice.rest.get<{ total: number }>(`/my/projects/${project}/chat/sessions/${session}/messages/`);
+
+    expect(responses.map(({ status }) => status)).toEqual([200, 200, 200]);
+    expect(messages.body.total).toBe(1);
+  });
+});

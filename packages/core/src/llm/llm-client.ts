@@ -1,0 +1,46 @@
+export type ChatRole = "system" | "user" | "assistant";
+
+export interface ChatMessage {
+  role: ChatRole;
+  content: string;
+}
+
+export interface CompletionRequest {
+  /** Passed to the provider untouched, so LiteLLM-style names (`openrouter/openai/gpt-4.1`) work. */
+  model: string;
+  messages: ChatMessage[];
+  temperature?: number;
+  maxTokens?: number;
+}
+
+export interface TokenUsage {
+  promptTokens: number;
+  completionTokens: number;
+  /** True when the provider did not report usage and it was counted with a tokenizer. */
+  estimated: boolean;
+}
+
+export interface Completion {
+  content: string;
+  model: string;
+  usage: TokenUsage;
+  finishReason: "stop" | "length" | "content_filter" | "other";
+  /** Which provider answered: a real OpenAI-compatible endpoint or the built-in offline model. */
+  provider: "openai-compatible" | "offline";
+  /** Time spent waiting on the provider, all attempts included. */
+  upstreamMilliseconds: number;
+  /** US dollars for this call; set when the client was given a pricing table (always 0 for the offline model). */
+  costUsd?: number;
+}
+
+export interface CompletionOptions {
+  /** Aborting closes the upstream request. */
+  signal?: AbortSignal;
+  /** When given, the call streams and every text delta is handed over as it arrives. */
+  onDelta?: (text: string) => void;
+}
+
+/** The narrow port the agents use to talk to a language model. */
+export interface LlmClient {
+  complete(request: CompletionRequest, options?: CompletionOptions): Promise<Completion>;
+}
