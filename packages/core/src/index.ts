@@ -43,3 +43,23 @@ export type { SessionRecord } from "./sessions/session-select.js";
 
 export { listMessages } from "./messages/list-messages.js";
 export type { MessageRecord } from "./messages/message-select.js";
+
+export type { LlmClient, CompletionRequest, CompletionOptions, Completion, TokenUsage, ChatMessage, ChatRole } from "./llm/llm-client.js";
+export type { LlmLogger } from "./llm/llm-logger.js";
+export { createOpenAiLlmClient, type OpenAiLlmClientOptions, type LlmTimeouts } from "./llm/openai-llm-client.js";
+export type { RetryPolicy } from "./llm/retry-delay.js";
+export type { OutputLimits } from "./llm/output-collector.js";
+export { createOfflineLlmClient, type OfflineLlmClientOptions } from "./llm/offline-llm-client.js";
+export { asksForJson, extractKeywords, offlineModelName, offlineNotice } from "./llm/offline-answer.js";
+export {
+  createPricing,
+  loadPricingTable,
+  parsePricingTable,
+  defaultPricingFile,
+  fallbackDefaultPrice,
+  type Pricing,
+  type PricingTable,
+  type PricingOptions,
+  type ModelPrice,
+} from "./llm/pricing.js";
+export { countTokens, countMessageTokens, estimateUsage } from "./llm/token-count.js";
