@@ -1,0 +1,47 @@
+import {
+  isMessageOfType,
+  type BenchServerOptions,
+  type CpuUsageMessage,
+  type CpuUsageRequestMessage,
+  type ServerReadyMessage,
+  type StopServerMessage,
+} from "./server-protocol.js";
+
+export interface StartedServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The child side of `startServerProcess`: starts the server, reports its URL and, on request, its
+ * CPU time; closes it when the bench asks or goes away (so no server outlives an interrupted run).
+ */
+export async function runServerChild(start: (options: BenchServerOptions) => Promise<StartedServer>): Promise<void> {
+  const [serializedOptions] = process.argv.slice(2);
+  if (!serializedOptions || !process.send) throw new Error("A bench server must be started by the bench (fork with IPC and options).");
+  const server = await start(JSON.parse(serializedOptions) as BenchServerOptions);
+
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error("bench server failed to close", error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on("message", (message) => {
+    if (isMessageOfType<StopServerMessage>(message, "stop")) stop();
+    if (isMessageOfType<CpuUsageRequestMessage>(message, "cpu-usage-request")) {
+      const { user, system } = process.cpuUsage();
+      process.send?.({ type: "cpu-usage", microseconds: user + system } satisfies CpuUsageMessage);
+    }
+  });
+  process.on("disconnect", stop);
+  // Ctrl-C reaches the whole process group; the bench decides when its servers stop (and profiles get written).
+  process.on("SIGINT", () => undefined);
+  process.send({ type: "ready", url: server.url } satisfies ServerReadyMessage);
+}
