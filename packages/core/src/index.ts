@@ -63,3 +63,10 @@ export {
   type ModelPrice,
 } from "./llm/pricing.js";
 export { countTokens, countMessageTokens, estimateUsage } from "./llm/token-count.js";
+
+export type { Embedder } from "./memory/embedder.js";
+export type { MemoryStore, MemoryScope, MemoryRecord, MemoryMetadata, ScoredMemory, NewMemory } from "./memory/memory-store.js";
+export { createLocalEmbedder, localEmbeddingModel, localEmbeddingDimensions } from "./memory/local-embedder.js";
+export { createOpenAiEmbedder, type OpenAiEmbedderOptions } from "./memory/openai-embedder.js";
+export { createPostgresMemoryStore, type PostgresMemoryStoreOptions } from "./memory/postgres-memory-store.js";
+export { createQdrantMemoryStore, defaultQdrantCollection, type QdrantMemoryStoreOptions } from "./memory/qdrant-memory-store.js";

@@ -1,0 +1,43 @@
+import type { JsonValue } from "../errors/app-error.js";
+
+/** Every memory belongs to exactly one agent of one project of one user; every operation is scoped by all three. */
+export interface MemoryScope {
+  userId: string;
+  projectId: string;
+  agentId: string;
+}
+
+export type MemoryMetadata = Record<string, JsonValue>;
+
+export interface MemoryRecord {
+  id: string;
+  content: string;
+  metadata: MemoryMetadata;
+  createdAt: Date;
+}
+
+export interface ScoredMemory extends MemoryRecord {
+  /** Cosine similarity in [-1, 1]. */
+  score: number;
+}
+
+export interface NewMemory {
+  content: string;
+  metadata: MemoryMetadata;
+  /** From the store's embedder: same model, same dimensions. */
+  vector: Float32Array;
+}
+
+export interface MemoryStore {
+  /** Prepares storage for a new agent (a no-op where nothing needs preparing). */
+  initializeAgent(scope: MemoryScope): Promise<void>;
+  add(scope: MemoryScope, memories: NewMemory[]): Promise<MemoryRecord[]>;
+  /** Exact or approximate top-k by cosine similarity, best first, at or above `minScore`. */
+  search(scope: MemoryScope, vector: Float32Array, options: { limit: number; minScore: number }): Promise<ScoredMemory[]>;
+  /** Newest first. */
+  list(scope: MemoryScope, page: { limit: number; offset: number }): Promise<{ memories: MemoryRecord[]; total: number }>;
+  /** False when no such memory exists in this scope. */
+  delete(scope: MemoryScope, memoryId: string): Promise<boolean>;
+  deleteAgent(scope: MemoryScope): Promise<void>;
+  deleteProject(scope: Omit<MemoryScope, "agentId">): Promise<void>;
+}

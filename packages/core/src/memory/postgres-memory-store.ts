@@ -1,0 +1,265 @@
+import { randomUUID } from "node:crypto";
+import type { Database, Prisma } from "@codelab/db";
+import { agentNotFound } from "../agents/agent-errors.js";
+import { systemClock, type Clock } from "../ports/clock.js";
+import type { Embedder } from "./embedder.js";
+import { LruCache } from "./lru-cache.js";
+import { isMemoryId, toMetadata } from "./memory-fields.js";
+import type { MemoryRecord, MemoryScope, MemoryStore, ScoredMemory } from "./memory-store.js";
+import { decodeVector, encodeVector } from "./vector-codec.js";
+import { toUnitVector } from "./vector-math.js";
+import { VectorMatrix } from "./vector-matrix.js";
+
+export interface PostgresMemoryStoreOptions {
+  db: Database;
+  embedder: Pick<Embedder, "model" | "dimensions">;
+  clock?: Clock;
+  /** Bound on the vectors kept in memory across all agents; the least recently searched agents go first. */
+  cacheBytes?: number;
+}
+
+const defaultCacheBytes = 256 * 1024 * 1024;
+// Bounds one INSERT statement to a few megabytes of vectors.
+const insertBatchSize = 1000;
+
+const memorySelect = { id: true, content: true, metadata: true, createdAt: true } satisfies Prisma.AgentMemorySelect;
+
+type MemoryRow = Prisma.AgentMemoryGetPayload<{ select: typeof memorySelect }>;
+type Transaction = Prisma.TransactionClient;
+
+interface PreparedMemory extends MemoryRecord {
+  vector: Float32Array;
+}
+
+/** An agent's memories as of `revision` of its `agent_memory_revisions` row. Memories never change, only come and go. */
+interface CachedAgent {
+  revision: number;
+  matrix: VectorMatrix;
+  records: Map<string, MemoryRecord>;
+  recordBytes: number;
+}
+
+const toRecord = (row: MemoryRow): MemoryRecord => ({ ...row, metadata: toMetadata(row.metadata) });
+
+/** A rough count of what a record holds in memory (strings are two bytes a character), to bound the cache. */
+const recordBytes = (record: MemoryRecord) => 2 * (record.id.length + record.content.length + JSON.stringify(record.metadata).length) + 64;
+
+const scopeWhere = ({ userId, projectId, agentId }: MemoryScope) => ({ userId, projectId, agentId });
+
+const cacheKey = ({ userId, projectId, agentId }: MemoryScope) => `${userId}/${projectId}/${agentId}`;
+
+function addToAgent(agent: CachedAgent, record: MemoryRecord, vector: Float32Array): void {
+  agent.matrix.add(record.id, vector);
+  agent.records.set(record.id, record);
+  agent.recordBytes += recordBytes(record);
+}
+
+function removeFromAgent(agent: CachedAgent, id: string): void {
+  const record = agent.records.get(id);
+  if (!record) return;
+  agent.matrix.remove(id);
+  agent.records.delete(id);
+  agent.recordBytes -= recordBytes(record);
+}
+
+function chunks<Item>(items: Item[], size: number): Item[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, index) => items.slice(index * size, (index + 1) * size));
+}
+
+/**
+ * Checks that the agent belongs to this scope, then moves its revision on. The upsert locks the
+ * revision row until commit, so writes to one agent are serialized and each one's revision is
+ * exactly one past the previous.
+ */
+async function advanceRevision(tx: Transaction, scope: MemoryScope, increment: 0 | 1): Promise<number> {
+  const agent = await tx.userAgent.findFirst({ where: { id: scope.agentId, userId: scope.userId, projectId: scope.projectId }, select: { id: true } });
+  if (!agent) throw agentNotFound();
+  const { revision } = await tx.agentMemoryRevision.upsert({
+    where: scopeWhere(scope),
+    create: { ...scopeWhere(scope), revision: increment },
+    update: { revision: { increment } },
+    select: { revision: true },
+  });
+  return revision;
+}
+
+/**
+ * One statement per batch with each column passed as one array: Prisma's createMany takes several
+ * times longer to build a statement with a parameter per value than PostgreSQL takes to insert it.
+ */
+async function insertMemories(
+  tx: Transaction,
+  scope: MemoryScope,
+  embedding: { model: string; dimensions: number },
+  createdAt: Date,
+  memories: PreparedMemory[],
+): Promise<void> {
+  await tx.$executeRaw`
+    INSERT INTO agent_memories (id, user_id, project_id, agent_id, content, metadata, embedding, embedding_model, dimensions, created_at)
+    SELECT input.id, ${scope.userId}::uuid, ${scope.projectId}::uuid, ${scope.agentId}::uuid, input.content, input.metadata,
+           input.embedding, ${embedding.model}, ${embedding.dimensions}, ${createdAt}
+    FROM unnest(
+      ${memories.map((memory) => memory.id)}::uuid[],
+      ${memories.map((memory) => memory.content)}::text[],
+      ${memories.map((memory) => JSON.stringify(memory.metadata))}::jsonb[],
+      ${memories.map((memory) => encodeVector(memory.vector))}::bytea[]
+    ) AS input (id, content, metadata, embedding)`;
+}
+
+/**
+ * The embedded default store: memories live in PostgreSQL (`agent_memories`, vectors as float32
+ * bytes, no extension), and search is an exact scan of every vector of the agent. The scan runs
+ * over a per-process copy of the agent's memories, loaded on first search and kept current by
+ * this process's own writes. The database stays the source of truth: each search re-reads the
+ * agent's revision (one primary-key lookup), and if another process wrote in between, the copy
+ * is reloaded and the search repeated.
+ *
+ * Only vectors of the configured embedding model are searched; `list` shows every memory.
+ */
+export function createPostgresMemoryStore({
+  db,
+  embedder,
+  clock = systemClock,
+  cacheBytes = defaultCacheBytes,
+}: PostgresMemoryStoreOptions): MemoryStore {
+  const embedding = { model: embedder.model, dimensions: embedder.dimensions };
+  const cache = new LruCache<CachedAgent>(cacheBytes, (agent) => agent.matrix.byteLength + agent.recordBytes);
+  const loading = new Map<string, Promise<CachedAgent>>();
+
+  async function readRevision(scope: MemoryScope): Promise<number> {
+    const row = await db.agentMemoryRevision.findUnique({ where: scopeWhere(scope), select: { revision: true } });
+    return row?.revision ?? 0;
+  }
+
+  async function loadAgent(scope: MemoryScope): Promise<CachedAgent> {
+    // One snapshot for both reads, so the vectors are exactly those of the revision read.
+    const [revision, rows] = await db.$transaction(
+      [
+        db.agentMemoryRevision.findUnique({ where: scopeWhere(scope), select: { revision: true } }),
+        db.agentMemory.findMany({
+          where: { ...scopeWhere(scope), embeddingModel: embedding.model, dimensions: embedding.dimensions },
+          select: { ...memorySelect, embedding: true },
+        }),
+      ],
+      { isolationLevel: "RepeatableRead" },
+    );
+    const agent: CachedAgent = { revision: revision?.revision ?? 0, matrix: new VectorMatrix(embedding.dimensions, rows.length), records: new Map(), recordBytes: 0 };
+    for (const { embedding: bytes, ...row } of rows) addToAgent(agent, toRecord(row), decodeVector(bytes));
+    return agent;
+  }
+
+  /** Concurrent searches of an agent that is not cached share one load. */
+  function reload(scope: MemoryScope): Promise<CachedAgent> {
+    const key = cacheKey(scope);
+    let pending = loading.get(key);
+    if (!pending) {
+      pending = loadAgent(scope)
+        .then((agent) => {
+          cache.set(key, agent);
+          return agent;
+        })
+        .finally(() => loading.delete(key));
+      loading.set(key, pending);
+    }
+    return pending;
+  }
+
+  /** After this process's own write, the cached copy is patched in place if it was current, dropped if not. */
+  function applyToCache(scope: MemoryScope, revision: number, change: (agent: CachedAgent) => void): void {
+    const key = cacheKey(scope);
+    const agent = cache.get(key);
+    if (!agent) return;
+    if (agent.revision !== revision - 1) {
+      cache.delete(key);
+      return;
+    }
+    change(agent);
+    agent.revision = revision;
+    cache.set(key, agent);
+  }
+
+  async function searchAgent(scope: MemoryScope, agent: CachedAgent, query: Float32Array, options: { limit: number; minScore: number }) {
+    const { revision } = agent;
+    // Copies, so a caller that edits a result cannot edit the cache.
+    const memories: ScoredMemory[] = agent.matrix.topK(query, options.limit, options.minScore).map(({ id, score }) => {
+      const record = agent.records.get(id)!;
+      return { ...record, metadata: structuredClone(record.metadata), score };
+    });
+    return { current: (await readRevision(scope)) === revision, memories };
+  }
+
+  return {
+    async initializeAgent(scope) {
+      await db.$transaction((tx) => advanceRevision(tx, scope, 0));
+    },
+
+    async add(scope, memories) {
+      if (memories.length === 0) return [];
+      const createdAt = clock.now();
+      const prepared: PreparedMemory[] = memories.map(({ content, metadata, vector }) => ({
+        id: randomUUID(),
+        content,
+        // The copy the cache keeps must not change when the caller's object does.
+        metadata: structuredClone(metadata),
+        createdAt,
+        vector: toUnitVector(vector, embedding.dimensions),
+      }));
+      const revision = await db.$transaction(async (tx) => {
+        const revision = await advanceRevision(tx, scope, 1);
+        for (const batch of chunks(prepared, insertBatchSize)) await insertMemories(tx, scope, embedding, createdAt, batch);
+        return revision;
+      });
+      const records = prepared.map(({ vector: _vector, ...record }) => record);
+      applyToCache(scope, revision, (agent) => prepared.forEach((memory, index) => addToAgent(agent, records[index]!, memory.vector)));
+      return records.map((record) => ({ ...record, metadata: structuredClone(record.metadata) }));
+    },
+
+    async search(scope, vector, options) {
+      const query = toUnitVector(vector, embedding.dimensions);
+      const first = await searchAgent(scope, cache.get(cacheKey(scope)) ?? (await reload(scope)), query, options);
+      if (first.current) return first.memories;
+      // Another process wrote since the copy was loaded. One reload is enough: it is at most milliseconds old.
+      cache.delete(cacheKey(scope));
+      return (await searchAgent(scope, await reload(scope), query, options)).memories;
+    },
+
+    async list(scope, { limit, offset }) {
+      const where = scopeWhere(scope);
+      const [rows, total] = await Promise.all([
+        db.agentMemory.findMany({ where, select: memorySelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit, skip: offset }),
+        db.agentMemory.count({ where }),
+      ]);
+      return { memories: rows.map(toRecord), total };
+    },
+
+    async delete(scope, memoryId) {
+      if (!isMemoryId(memoryId)) return false;
+      const revision = await db.$transaction(async (tx) => {
+        const { count } = await tx.agentMemory.deleteMany({ where: { ...scopeWhere(scope), id: memoryId } });
+        return count === 0 ? undefined : advanceRevision(tx, scope, 1);
+      });
+      if (revision === undefined) return false;
+      applyToCache(scope, revision, (agent) => removeFromAgent(agent, memoryId));
+      return true;
+    },
+
+    async deleteAgent(scope) {
+      const where = scopeWhere(scope);
+      // No agent check: this also runs while the agent itself is being deleted.
+      await db.$transaction([
+        db.agentMemory.deleteMany({ where }),
+        db.agentMemoryRevision.updateMany({ where, data: { revision: { increment: 1 } } }),
+      ]);
+      cache.delete(cacheKey(scope));
+    },
+
+    async deleteProject({ userId, projectId }) {
+      const where = { userId, projectId };
+      await db.$transaction([
+        db.agentMemory.deleteMany({ where }),
+        db.agentMemoryRevision.updateMany({ where, data: { revision: { increment: 1 } } }),
+      ]);
+      cache.deleteWhere((key) => key.startsWith(`${userId}/${projectId}/`));
+    },
+  };
+}
