@@ -4,11 +4,14 @@ import { startServer } from "./server.js";
 try {
   const config = loadConfig();
   const server = await startServer(config);
-  const { database, redis } = server.backends.description;
+  const { database, redis, llm, embeddings, memory } = server.description;
   console.log(`
 CodeLab is running at ${server.url}
   database: ${database}
   events, rate limits: ${redis}
+  language model: ${llm}
+  embeddings: ${embeddings}
+  agent memory: ${memory}
   JWT secret: ${server.secretSource === "generated" ? "generated for development (kept in the data directory)" : "JWT_SECRET_KEY"}
 
 Open ${server.url} to sign up, or mint an API token for scripts:

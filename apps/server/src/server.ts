@@ -7,6 +7,7 @@ import type { Config } from "./config/config.js";
 import { resolveJwtSecret } from "./config/jwt-secret.js";
 import { openBackends, type Backends } from "./composition/backends.js";
 import { createDependencies } from "./composition/create-dependencies.js";
+import { createModelProviders } from "./composition/create-model-providers.js";
 import { createHttpApp } from "./http/create-http-app.js";
 import { createLogger, type Logger } from "./logging/logger.js";
 
@@ -15,6 +16,8 @@ export interface RunningServer {
   deps: ApiDependencies;
   backends: Backends;
   secretSource: "environment" | "generated";
+  /** What each backend is, for the start-up banner. */
+  description: Record<"database" | "redis" | "llm" | "embeddings" | "memory", string>;
   logger: Logger;
   close(): Promise<void>;
 }
@@ -26,7 +29,8 @@ export async function startServer(config: Config, { clock }: { clock?: Clock } =
   const logger = createLogger(config.LOG_LEVEL);
   const { secret, source } = await resolveJwtSecret(config);
   const backends = await openBackends(config, logger);
-  const deps = createDependencies({ config, backends, jwtSecret: secret, clock });
+  const providers = await createModelProviders(config, logger);
+  const { deps, events, description } = createDependencies({ config, backends, providers, jwtSecret: secret, logger, clock });
   const app = createHttpApp({
     deps,
     redis: backends.redis,
@@ -48,10 +52,13 @@ export async function startServer(config: Config, { clock }: { clock?: Clock } =
     deps,
     backends,
     secretSource: source,
+    description: { ...backends.description, ...providers.description, ...description },
     logger,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      // The bus's reader uses its own Redis connection, so it goes before Redis does.
+      await events.close();
       await backends.close();
     },
   };

@@ -1,12 +1,8 @@
-import type { Database } from "@codelab/db";
-import type { Clock, LoginRateLimiters, Metrics, TokenService } from "@codelab/core";
+import type { ChatDependencies, LoginRateLimiters, TokenService } from "@codelab/core";
 
 /** Everything the procedures need from the outside world, built once at start-up. */
-export interface ApiDependencies {
-  db: Database;
+export interface ApiDependencies extends ChatDependencies {
   tokens: TokenService;
-  clock: Clock;
-  metrics: Metrics;
   loginRateLimiters: LoginRateLimiters;
   defaultModel: string;
 }

@@ -1,5 +1,6 @@
 import { agentsRouter } from "./routers/agents/index.js";
 import { authRouter } from "./routers/auth/index.js";
+import { chatRouter } from "./routers/chat/index.js";
 import { messagesRouter } from "./routers/messages/index.js";
 import { projectsRouter } from "./routers/projects/index.js";
 import { sessionsRouter } from "./routers/sessions/index.js";
@@ -11,6 +12,7 @@ export const appRouter = router({
   agents: agentsRouter,
   sessions: sessionsRouter,
   messages: messagesRouter,
+  chat: chatRouter,
 });
 
 export type AppRouter = typeof appRouter;

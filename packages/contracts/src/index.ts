@@ -5,3 +5,5 @@ export * from "./agents.js";
 export * from "./tools.js";
 export * from "./sessions.js";
 export * from "./messages.js";
+export * from "./chat.js";
+export * from "./memories.js";

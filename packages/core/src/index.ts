@@ -70,3 +70,50 @@ export { createLocalEmbedder, localEmbeddingModel, localEmbeddingDimensions } fr
 export { createOpenAiEmbedder, type OpenAiEmbedderOptions } from "./memory/openai-embedder.js";
 export { createPostgresMemoryStore, type PostgresMemoryStoreOptions } from "./memory/postgres-memory-store.js";
 export { createQdrantMemoryStore, defaultQdrantCollection, type QdrantMemoryStoreOptions } from "./memory/qdrant-memory-store.js";
+
+export type {
+  EventMap,
+  EventType,
+  EventPayload,
+  EventOf,
+  CodelabEvent,
+  PlanEventType,
+  TokenCounts,
+  EventFailure,
+  PlanStatus,
+  TaskStatus,
+  PlanTaskNode,
+  TaskEstimate,
+  PlanEstimate,
+  PlanActuals,
+} from "./events/event-map.js";
+export {
+  EventStreamError,
+  isEventStreamError,
+  type EventBus,
+  type ClosableEventBus,
+  type EventBusStats,
+  type EventScope,
+  type PlanEventScope,
+  type ScopeFor,
+  type StoredEvent,
+  type ReadOptions,
+  type SubscribeOptions,
+  type EventSubscription,
+  type EventStreamEndReason,
+} from "./events/event-bus.js";
+export { beginningEventId, isEventId, compareEventIds } from "./events/event-id.js";
+export { defaultRetention, type RetentionOptions } from "./events/retention.js";
+export type { EventBusLimits } from "./events/create-event-bus.js";
+export { createMemoryEventBus, type MemoryEventBusOptions } from "./events/memory-event-bus.js";
+export { createRedisEventBus, type RedisEventBusOptions } from "./events/redis-event-bus.js";
+export { createDeltaCoalescer, type DeltaCoalescer, type DeltaCoalescerOptions } from "./events/delta-coalescer.js";
+
+export type { AgentRuntime, RecallSettings } from "./runtime/agent-runtime.js";
+export { buildAgentPrompt, trimHistory, memoryHeading } from "./runtime/build-agent-prompt.js";
+export { runContextualAgent, type ContextualAgentInput, type ContextualAgentResult } from "./runtime/run-contextual-agent.js";
+export { sendDirectMessage, type ChatDependencies, type DirectReply, type SendDirectMessageOptions } from "./chat/send-direct-message.js";
+export { listAgentMemories } from "./agents/memories/list-agent-memories.js";
+export { searchAgentMemories } from "./agents/memories/search-agent-memories.js";
+export { addAgentMemory } from "./agents/memories/add-agent-memory.js";
+export { deleteAgentMemory } from "./agents/memories/delete-agent-memory.js";

@@ -28,6 +28,20 @@ const environmentSchema = z.object({
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: serviceUrl(/^https?$/, "https://api.openai.com/v1"),
   OPENAI_MODEL: z.string().trim().min(1).default("openrouter/openai/gpt-4.1"),
+  /** With a provider configured, memories are embedded by this model; otherwise by the built-in local embedder. */
+  EMBEDDING_MODEL: optionalString,
+  /** A JSON pricing table (model → $ per 1M input/output tokens); the shipped one when unset. */
+  PRICING_FILE: optionalString,
+  LLM_CONNECT_TIMEOUT_MS: positiveInt(10_000),
+  LLM_IDLE_TIMEOUT_MS: positiveInt(30_000),
+  LLM_TOTAL_TIMEOUT_MS: positiveInt(120_000),
+  LLM_MAX_ATTEMPTS: wholeNumber({ minimum: 1, maximum: 10, fallback: 3 }),
+  LLM_RETRY_BASE_DELAY_MS: positiveInt(500),
+  LLM_RETRY_MAX_DELAY_MS: positiveInt(8_000),
+  LLM_MAX_RETRY_AFTER_MS: positiveInt(30_000),
+  /** Memories less similar than this (cosine, 0–1) to a request are not put in the prompt. */
+  MEMORY_MIN_SCORE: z.preprocess(emptyAsUnset, z.coerce.number().min(0).max(1).default(0.2)),
+  HISTORY_TOKEN_BUDGET: positiveInt(4_000),
   JWT_SECRET_KEY: optionalString,
   CODELAB_DATA_DIR: optionalString,
   ACCESS_TOKEN_TTL_SECONDS: positiveInt(3600),

@@ -23,10 +23,26 @@ function pageFrom(request: Request): Record<string, unknown> {
   return page;
 }
 
+/** `?query=…&limit=…` of a memory search. */
+function searchFrom(request: Request): Record<string, unknown> {
+  const { query, limit } = request.query;
+  return {
+    ...(query === undefined ? {} : { query }),
+    ...(limit === undefined ? {} : { limit: typeof limit === "string" && numeric.test(limit) ? Number(limit) : limit }),
+  };
+}
+
+function idempotencyKeyFrom(request: Request): Record<string, unknown> {
+  const key = request.headers["idempotency-key"];
+  return key === undefined ? {} : { idempotencyKey: key };
+}
+
 function inputFor(route: RestRoute, request: Request): unknown {
   const parts: Record<InputPart, () => unknown> = {
     body: () => (request.body === undefined ? {} : camelCaseKeys(request.body)),
     page: () => pageFrom(request),
+    search: () => searchFrom(request),
+    idempotency: () => idempotencyKeyFrom(request),
   };
   const assembled = route.from.map((part) => parts[part]());
   const body = assembled.find((part) => typeof part !== "object" || part === null || Array.isArray(part));
@@ -52,6 +68,15 @@ function refuseNonJsonBody(request: Request): void {
   throw new TRPCError({ code: "UNSUPPORTED_MEDIA_TYPE", message: "Send the body as application/json" });
 }
 
+/** A client that hangs up mid-request (a long model call) should stop the work it asked for. */
+function abortedWhenClientLeaves(response: Response): AbortSignal {
+  const controller = new AbortController();
+  response.once("close", () => {
+    if (!response.writableFinished) controller.abort();
+  });
+  return controller.signal;
+}
+
 /** The documented `/my/...` REST endpoints: a thin adapter over the same procedures tRPC serves. */
 export function createRestRouter(deps: ApiDependencies, { secureCookies }: { secureCookies: boolean }): Router {
   const router = Router({ strict: false });
@@ -61,7 +86,9 @@ export function createRestRouter(deps: ApiDependencies, { secureCookies }: { sec
     router[route.method](route.path, async (request: Request, response: Response) => {
       try {
         if (route.from.includes("body")) refuseNonJsonBody(request);
-        const caller = createCaller(createContextInner(deps, requestInfoFrom(request, response, { secureCookies })));
+        const caller = createCaller(createContextInner(deps, requestInfoFrom(request, response, { secureCookies })), {
+          signal: abortedWhenClientLeaves(response),
+        });
         const result = await route.procedure(caller)(inputFor(route, request) as never);
         if (route.status === 204) response.status(204).end();
         else response.status(route.status).json(snakeCaseKeys(result));

@@ -258,6 +258,11 @@ const validTrpcInputs: Record<string, ((seeded: Ids) => InputObject) | undefined
   "sessions.update": (seeded) => ({ projectId: seeded.project_id, sessionId: seeded.session_id, topic: "Renamed" }),
   "sessions.delete": (seeded) => ({ projectId: seeded.project_id, sessionId: seeded.session_id }),
   "messages.list": (seeded) => ({ projectId: seeded.project_id, sessionId: seeded.session_id }),
+  "chat.send": (seeded) => ({ projectId: seeded.project_id, sessionId: seeded.session_id, content: "Hello", targetAgent: "CodeAssistant" }),
+  "agents.memories.list": (seeded) => ({ projectId: seeded.project_id, agentId: seeded.agent_id }),
+  "agents.memories.search": (seeded) => ({ projectId: seeded.project_id, agentId: seeded.agent_id, query: "tabs" }),
+  "agents.memories.add": (seeded) => ({ projectId: seeded.project_id, agentId: seeded.agent_id, content: "A fact." }),
+  "agents.memories.delete": (seeded) => ({ projectId: seeded.project_id, agentId: seeded.agent_id, memoryId: randomUUID() }),
 };
 
 const validInputOf = (path: string): InputObject => validTrpcInputs[path]?.(ids) ?? {};

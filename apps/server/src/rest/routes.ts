@@ -6,7 +6,7 @@ type Caller = ReturnType<typeof createCaller>;
 type Procedure = (input: never) => Promise<unknown>;
 
 /** The parts of an HTTP request a procedure's input is assembled from; path parameters always win. */
-export type InputPart = "body" | "page";
+export type InputPart = "body" | "page" | "search" | "idempotency";
 
 export interface RestRoute {
   method: "get" | "post" | "patch" | "delete";
@@ -43,4 +43,10 @@ export const restRoutes: RestRoute[] = [
   { method: "patch", path: session, status: 200, procedure: (c) => c.sessions.update, from: ["body"] },
   { method: "delete", path: session, status: 204, procedure: (c) => c.sessions.delete, from: [] },
   { method: "get", path: `${session}messages/`, status: 200, procedure: (c) => c.messages.list, from: ["page"] },
+  { method: "post", path: `${project}chat/:sessionId/message/`, status: 200, procedure: (c) => c.chat.send, from: ["body", "idempotency"] },
+
+  { method: "get", path: `${agent}memories/`, status: 200, procedure: (c) => c.agents.memories.list, from: ["page"] },
+  { method: "get", path: `${agent}memories/search/`, status: 200, procedure: (c) => c.agents.memories.search, from: ["search"] },
+  { method: "post", path: `${agent}memories/`, status: 201, procedure: (c) => c.agents.memories.add, from: ["body"] },
+  { method: "delete", path: `${agent}memories/:memoryId/`, status: 204, procedure: (c) => c.agents.memories.delete, from: [] },
 ];

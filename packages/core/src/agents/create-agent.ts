@@ -1,5 +1,6 @@
 import type { AgentConfig } from "@codelab/contracts";
 import type { Database } from "@codelab/db";
+import type { MemoryStore } from "../memory/memory-store.js";
 import { isUniqueViolation } from "../errors/prisma-errors.js";
 import { agentNameTaken } from "./agent-errors.js";
 import { agentSelect, toAgentRecord, type AgentRecord } from "./agent-select.js";
@@ -13,7 +14,7 @@ export interface CreateAgentOptions extends Omit<AgentConfig, "model"> {
 
 /** The caller has already established that the project belongs to `userId`. */
 export async function createAgent(
-  { db, defaultModel }: { db: Database; defaultModel: string },
+  { db, defaultModel, memory }: { db: Database; defaultModel: string; memory: Pick<MemoryStore, "initializeAgent"> },
   { userId, projectId, name, model, ...config }: CreateAgentOptions,
 ): Promise<AgentRecord> {
   try {
@@ -21,6 +22,7 @@ export async function createAgent(
       data: { userId, projectId, name, config: { ...config, model: model ?? defaultModel } },
       select: agentSelect,
     });
+    await memory.initializeAgent({ userId, projectId, agentId: row.id });
     return toAgentRecord(row);
   } catch (error) {
     if (isUniqueViolation(error)) throw agentNameTaken(name);

@@ -129,7 +129,7 @@ describe("postgres memory store", () => {
     const query = await embed("build cache");
     expect(await store.search(scope, query, { limit: 5, minScore: 0 })).toHaveLength(1);
 
-    await deleteAgent({ db: database.db }, { userId: scope.userId, projectId: scope.projectId, agentId: scope.agentId });
+    await deleteAgent({ db: database.db, memory: store }, { userId: scope.userId, projectId: scope.projectId, agentId: scope.agentId });
     expect(await storedRows(scope.agentId)).toBe(0);
     expect(await store.search(scope, query, { limit: 5, minScore: 0 })).toEqual([]);
   });
@@ -138,7 +138,7 @@ describe("postgres memory store", () => {
     const seeded = await seedUser(database.db);
     await remember(store, scopeOf(seeded, 0), "Project-wide fact one.");
     await remember(store, scopeOf(seeded, 1), "Project-wide fact two.");
-    await deleteProject({ db: database.db }, { userId: seeded.user.id, projectId: seeded.project.id });
+    await deleteProject({ db: database.db, memory: store }, { userId: seeded.user.id, projectId: seeded.project.id });
     expect(await database.db.agentMemory.count({ where: { projectId: seeded.project.id } })).toBe(0);
   });
 

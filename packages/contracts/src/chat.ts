@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { agentName } from "./agents.js";
+import { projectScope, uuid } from "./common.js";
+import { messageOutput } from "./messages.js";
+
+export const maxMessageLength = 32_000;
+
+export const sendMessageInput = z.strictObject({
+  ...projectScope,
+  sessionId: uuid,
+  content: z.string().trim().min(1, "must not be empty").max(maxMessageLength, `must be at most ${maxMessageLength} characters`),
+  /** One agent by name (direct mode); without it the personal orchestrator plans the request. */
+  targetAgent: agentName.optional(),
+  /** A retried send with the same key returns the first result instead of asking the model twice. */
+  idempotencyKey: z.string().trim().min(1).max(255).optional(),
+});
+
+export const sentMessageOutput = messageOutput.extend({ agentName: z.string().nullable() });
+
+export type SendMessageInput = z.input<typeof sendMessageInput>;

@@ -1,0 +1,150 @@
+import { randomUUID } from "node:crypto";
+import { AppError, isAppError } from "../errors/app-error.js";
+import { createDeltaCoalescer } from "../events/delta-coalescer.js";
+import type { EventBus, EventScope } from "../events/event-bus.js";
+import type { MessageSubject } from "../events/event-map.js";
+import { messageSelect, toMessageRecord, type MessageRecord } from "../messages/message-select.js";
+import type { AgentRuntime } from "../runtime/agent-runtime.js";
+import { runContextualAgent, type ContextualAgentResult } from "../runtime/run-contextual-agent.js";
+import { getSession } from "../sessions/get-session.js";
+import { findAgentByName } from "./find-agent-by-name.js";
+import {
+  claimIdempotencyKey,
+  completeIdempotentRequest,
+  hashRequest,
+  releaseIdempotentRequest,
+} from "./idempotent-request.js";
+import { recentHistory } from "./recent-history.js";
+
+export interface SendDirectMessageOptions {
+  userId: string;
+  projectId: string;
+  sessionId: string;
+  content: string;
+  targetAgent: string;
+  idempotencyKey?: string | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+export interface DirectReply {
+  message: MessageRecord;
+  agentName: string;
+}
+
+export type ChatDependencies = AgentRuntime & { events: EventBus };
+
+async function storedReply(deps: ChatDependencies, userId: string, messageId: string): Promise<DirectReply> {
+  const row = await deps.db.message.findFirstOrThrow({ where: { id: messageId, userId }, select: messageSelect });
+  const message = toMessageRecord(row);
+  const agentName = typeof message.metadata.agentName === "string" ? message.metadata.agentName : "";
+  return { message, agentName };
+}
+
+/**
+ * Direct mode: the message goes to one named agent. The user's message is stored first, the
+ * answer streams as `message-delta` events while it is generated, and the assistant message is
+ * stored once complete — never a partial answer as if it were whole.
+ */
+export async function sendDirectMessage(deps: ChatDependencies, options: SendDirectMessageOptions): Promise<DirectReply> {
+  const { userId, projectId, sessionId, content, targetAgent, idempotencyKey, signal } = options;
+  await getSession(deps, { userId, projectId, sessionId });
+  const agent = await findAgentByName(deps, { userId, projectId, name: targetAgent });
+  if (agent.status === "DISABLED") {
+    throw new AppError("AGENT_DISABLED", `Agent "${agent.name}" is disabled`, { details: { agent: agent.name } });
+  }
+
+  const claim = idempotencyKey
+    ? await claimIdempotencyKey(deps, { userId, sessionId, key: idempotencyKey, requestHash: hashRequest({ projectId, content, targetAgent }) })
+    : undefined;
+  if (claim?.kind === "replay") return storedReply(deps, userId, claim.assistantMessageId);
+
+  try {
+    const history = await recentHistory(deps, { userId, sessionId });
+    await deps.db.message.create({ data: { sessionId, userId, role: "user", content, metadata: { targetAgent: agent.name } } });
+    const result = await answer(deps, { userId, projectId, sessionId, content, history, agent, signal });
+    if (claim) await completeIdempotentRequest(deps.db, claim.requestId, result.message.id);
+    return result;
+  } catch (error) {
+    if (claim) await releaseIdempotentRequest(deps.db, claim.requestId);
+    throw error;
+  }
+}
+
+interface AnswerOptions {
+  userId: string;
+  projectId: string;
+  sessionId: string;
+  content: string;
+  history: Awaited<ReturnType<typeof recentHistory>>;
+  agent: Awaited<ReturnType<typeof findAgentByName>>;
+  signal: AbortSignal | undefined;
+}
+
+async function answer(deps: ChatDependencies, { userId, projectId, sessionId, content, history, agent, signal }: AnswerOptions): Promise<DirectReply> {
+  const scope: EventScope = { userId, projectId, sessionId };
+  const subject: MessageSubject = { messageId: randomUUID(), sessionId, agentId: agent.id, agentName: agent.name };
+  const now = () => deps.clock.now().toISOString();
+  await deps.events.publish(scope, { type: "message-start", payload: { ...subject, model: agent.config.model, startedAt: now() } });
+  const deltas = createDeltaCoalescer((text) =>
+    deps.events.publish(scope, { type: "message-delta", payload: { messageId: subject.messageId, sessionId, agentId: agent.id, text } }),
+  );
+
+  let run: ContextualAgentResult;
+  try {
+    run = await runContextualAgent(deps, {
+      scope: { userId, projectId, agentId: agent.id },
+      config: agent.config,
+      history,
+      input: content,
+      signal,
+      onDelta: (text) => deltas.push(text),
+      memoryMetadata: { sessionId },
+    });
+    await deltas.flush();
+  } catch (error) {
+    const failure = isAppError(error) ? { code: error.code, message: error.message } : { code: "INTERNAL" as const, message: "Internal error" };
+    await deltas.flush().catch((flushError: unknown) => deps.logger.warn("could not publish the last deltas", { error: String(flushError) }));
+    await deps.events.publish(scope, { type: "message-fail", payload: { ...subject, error: failure, failedAt: now() } });
+    throw error;
+  }
+
+  const { completion, cost, latencyMilliseconds, memoriesUsed } = run;
+  const row = await deps.db.message.create({
+    data: {
+      id: subject.messageId,
+      sessionId,
+      userId,
+      role: "assistant",
+      content: completion.content,
+      agentId: agent.id,
+      promptTokens: completion.usage.promptTokens,
+      completionTokens: completion.usage.completionTokens,
+      totalTokens: completion.usage.promptTokens + completion.usage.completionTokens,
+      cost,
+      metadata: {
+        agentName: agent.name,
+        model: completion.model,
+        provider: completion.provider,
+        finishReason: completion.finishReason,
+        usageEstimated: completion.usage.estimated,
+        latencyMilliseconds,
+        upstreamMilliseconds: completion.upstreamMilliseconds,
+        memoriesUsed,
+      },
+    },
+    select: messageSelect,
+  });
+  await deps.events.publish(scope, {
+    type: "message-end",
+    payload: {
+      ...subject,
+      content: completion.content,
+      model: completion.model,
+      usage: { promptTokens: completion.usage.promptTokens, completionTokens: completion.usage.completionTokens },
+      costUsd: cost,
+      latencyMilliseconds,
+      completedAt: now(),
+    },
+  });
+  return { message: toMessageRecord(row), agentName: agent.name };
+}
