@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
-import { startTestServer, type TestServer } from "@codelab/server/testing";
-import { createCodelabClient, TRPCClientError, type RouterOutputs } from "./index.js";
+import { createCodelabClient, TRPCClientError, type RouterOutputs } from "@codelab/sdk";
+import { startTestServer, type TestServer } from "../testing/index.js";
 
 describe("createCodelabClient", () => {
   let server: TestServer;
