@@ -2,7 +2,7 @@ import type { AddressInfo } from "node:net";
 import { createServer as createNodeServer, type Server } from "node:http";
 import { fileURLToPath } from "node:url";
 import type { ApiDependencies } from "@codelab/api";
-import type { Clock } from "@codelab/core";
+import { startApprovalSweeper, type ClosableEventBus, type Clock } from "@codelab/core";
 import type { Config } from "./config/config.js";
 import { resolveJwtSecret } from "./config/jwt-secret.js";
 import { openBackends, type Backends } from "./composition/backends.js";
@@ -14,6 +14,8 @@ import { createLogger, type Logger } from "./logging/logger.js";
 export interface RunningServer {
   url: string;
   deps: ApiDependencies;
+  /** The same bus as `deps.events`, with the counts leak checks read. */
+  events: ClosableEventBus;
   backends: Backends;
   secretSource: "environment" | "generated";
   /** What each backend is, for the start-up banner. */
@@ -30,7 +32,8 @@ export async function startServer(config: Config, { clock }: { clock?: Clock } =
   const { secret, source } = await resolveJwtSecret(config);
   const backends = await openBackends(config, logger);
   const providers = await createModelProviders(config, logger);
-  const { deps, events, description } = createDependencies({ config, backends, providers, jwtSecret: secret, logger, clock });
+  const { deps, events, planExecutor, description } = createDependencies({ config, backends, providers, jwtSecret: secret, logger, clock });
+  const approvalSweeper = startApprovalSweeper(deps, { intervalMilliseconds: config.APPROVAL_SWEEP_INTERVAL_MS });
   const app = createHttpApp({
     deps,
     redis: backends.redis,
@@ -38,6 +41,11 @@ export async function startServer(config: Config, { clock }: { clock?: Clock } =
     secureCookies: config.NODE_ENV === "production",
     trustProxy: config.TRUST_PROXY,
     webDistDirectory: config.WEB_DIST_DIR ?? defaultWebDist,
+    eventStreamTiming: {
+      heartbeatMilliseconds: config.EVENT_STREAM_HEARTBEAT_MS,
+      retryMilliseconds: config.EVENT_STREAM_RETRY_MS,
+      stallTimeoutMilliseconds: 2 * config.EVENT_STREAM_HEARTBEAT_MS,
+    },
   });
   const server: Server = createNodeServer(app);
   server.keepAliveTimeout = 65_000;
@@ -45,11 +53,14 @@ export async function startServer(config: Config, { clock }: { clock?: Clock } =
     server.once("error", reject);
     server.listen(config.PORT, config.HOST, () => resolve());
   });
+  // Plans that were executing when the last process stopped run on from their last committed step.
+  await planExecutor.recover();
   const { port } = server.address() as AddressInfo;
   const host = config.HOST === "0.0.0.0" || config.HOST === "::" ? "localhost" : config.HOST;
   return {
     url: `http://${host}:${port}`,
     deps,
+    events,
     backends,
     secretSource: source,
     description: { ...backends.description, ...providers.description, ...description },
@@ -57,6 +68,8 @@ export async function startServer(config: Config, { clock }: { clock?: Clock } =
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await approvalSweeper.stop();
+      await planExecutor.close();
       // The bus's reader uses its own Redis connection, so it goes before Redis does.
       await events.close();
       await backends.close();

@@ -1,6 +1,8 @@
 import {
   isMessageOfType,
   type BenchServerOptions,
+  type ControlReplyMessage,
+  type ControlRequestMessage,
   type CpuUsageMessage,
   type CpuUsageRequestMessage,
   type ServerReadyMessage,
@@ -10,6 +12,8 @@ import {
 export interface StartedServer {
   url: string;
   close(): Promise<void>;
+  /** Handles the bench's control requests (see `ServerProcess.control`). */
+  control?(body: unknown): Promise<unknown>;
 }
 
 /**
@@ -35,6 +39,12 @@ export async function runServerChild(start: (options: BenchServerOptions) => Pro
   };
   process.on("message", (message) => {
     if (isMessageOfType<StopServerMessage>(message, "stop")) stop();
+    if (isMessageOfType<ControlRequestMessage>(message, "control-request")) {
+      const reply = (fields: Omit<ControlReplyMessage, "type" | "id">) =>
+        process.send?.({ type: "control-reply", id: message.id, ...fields } satisfies ControlReplyMessage);
+      if (!server.control) reply({ error: "this server takes no control requests" });
+      else server.control(message.body).then((body) => reply({ body }), (error: unknown) => reply({ error: String(error) }));
+    }
     if (isMessageOfType<CpuUsageRequestMessage>(message, "cpu-usage-request")) {
       const { user, system } = process.cpuUsage();
       process.send?.({ type: "cpu-usage", microseconds: user + system } satisfies CpuUsageMessage);

@@ -3,6 +3,8 @@ import { join } from "node:path";
 import {
   isMessageOfType,
   type BenchServerOptions,
+  type ControlReplyMessage,
+  type ControlRequestMessage,
   type CpuUsageMessage,
   type CpuUsageRequestMessage,
   type ServerReadyMessage,
@@ -19,6 +21,8 @@ export interface ServerProcess {
   url: string;
   /** CPU time the process has used so far; differences around a load run give its cost per request. */
   cpuTimeMicroseconds(): Promise<number>;
+  /** Sends a control request to the child (see `StartedServer.control`) and resolves with its answer. */
+  control(body: unknown): Promise<unknown>;
   stop(): Promise<void>;
 }
 
@@ -76,6 +80,28 @@ function requestCpuTime(child: ChildProcess): Promise<number> {
   });
 }
 
+let controlRequests = 0;
+
+function requestControl(child: ChildProcess, body: unknown): Promise<unknown> {
+  const id = ++controlRequests;
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: unknown) => {
+      if (!isMessageOfType<ControlReplyMessage>(message, "control-reply") || message.id !== id) return;
+      child.off("exit", onExit);
+      child.off("message", onMessage);
+      if (message.error === undefined) resolve(message.body);
+      else reject(new Error(message.error));
+    };
+    const onExit = () => {
+      child.off("message", onMessage);
+      reject(new Error("the server exited during a control request"));
+    };
+    child.on("message", onMessage);
+    child.once("exit", onExit);
+    child.send({ type: "control-request", id, body } satisfies ControlRequestMessage);
+  });
+}
+
 function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
@@ -104,6 +130,7 @@ export async function startServerProcess({ name, entry, options, cpuProfileDirec
     name,
     url,
     cpuTimeMicroseconds: () => requestCpuTime(child),
+    control: (body) => requestControl(child, body),
     stop: () => stopChild(child),
   };
 }

@@ -4,6 +4,8 @@ export interface BenchServerOptions {
   redisUrl: string;
   redisKeyPrefix: string;
   jwtSecret: string;
+  /** More configuration variables for servers that read CodeLab's configuration (e.g. the model provider). */
+  settings?: Record<string, string>;
 }
 
 /** Sent by a child over IPC once it accepts connections. */
@@ -26,6 +28,23 @@ export interface CpuUsageMessage {
   type: "cpu-usage";
   /** User plus system time of the whole child process. */
   microseconds: number;
+}
+
+/**
+ * Asks a child to do something only the bench needs (publish events inside the server, say);
+ * answered by `ControlReplyMessage` with the same id. Children that take none answer with an error.
+ */
+export interface ControlRequestMessage {
+  type: "control-request";
+  id: number;
+  body: unknown;
+}
+
+export interface ControlReplyMessage {
+  type: "control-reply";
+  id: number;
+  body?: unknown;
+  error?: string;
 }
 
 export function isMessageOfType<Message extends { type: string }>(value: unknown, type: Message["type"]): value is Message {

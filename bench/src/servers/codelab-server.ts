@@ -3,7 +3,7 @@ import { loadConfig } from "../../../apps/server/src/config/config.ts";
 import { startServer } from "../../../apps/server/src/server.ts";
 import { runServerChild } from "../lib/server-child.js";
 
-await runServerChild(async ({ databaseUrl, redisUrl, redisKeyPrefix, jwtSecret }) => {
+await runServerChild(async ({ databaseUrl, redisUrl, redisKeyPrefix, jwtSecret, settings = {} }) => {
   const config = loadConfig({
     NODE_ENV: "production",
     LOG_LEVEL: "silent",
@@ -13,6 +13,7 @@ await runServerChild(async ({ databaseUrl, redisUrl, redisKeyPrefix, jwtSecret }
     REDIS_URL: redisUrl,
     REDIS_KEY_PREFIX: redisKeyPrefix,
     JWT_SECRET_KEY: jwtSecret,
+    ...settings,
   });
   return startServer(config);
 });

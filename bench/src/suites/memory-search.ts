@@ -2,6 +2,7 @@ import { createLocalEmbedder, createPostgresMemoryStore, type Embedder, type Mem
 import { bruteForceTopK, randomUnitVectors, seedUser } from "@codelab/core/testing";
 import type { Database } from "@codelab/db";
 import { createTestDatabase } from "@codelab/db/testing";
+import { percentile } from "../lib/stats.js";
 import type { Check, Suite } from "../lib/suite.js";
 
 // Exact search on the embedded default store (PostgreSQL + per-process vector cache) for one
@@ -35,11 +36,6 @@ interface Agent {
 }
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
-
-function percentile(values: readonly number[], fraction: number): number {
-  const sorted = [...values].sort((left, right) => left - right);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]!;
-}
 
 async function timed<Result>(work: () => Promise<Result>): Promise<{ result: Result; milliseconds: number }> {
   const started = performance.now();

@@ -1,10 +1,13 @@
-import type { ChatDependencies, LoginRateLimiters, TokenService } from "@codelab/core";
+import type { LoginRateLimiters, OrchestratorDependencies, TokenService } from "@codelab/core";
+import type { EventStreamPolicy } from "./subscriptions/event-stream-policy.js";
 
 /** Everything the procedures need from the outside world, built once at start-up. */
-export interface ApiDependencies extends ChatDependencies {
+export interface ApiDependencies extends OrchestratorDependencies {
   tokens: TokenService;
   loginRateLimiters: LoginRateLimiters;
   defaultModel: string;
+  /** Limits shared by tRPC subscriptions and the REST event stream. */
+  streams: EventStreamPolicy;
 }
 
 /** Where the refresh token lives between calls: an httpOnly cookie over HTTP, a variable in tests. */

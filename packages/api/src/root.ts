@@ -2,8 +2,10 @@ import { agentsRouter } from "./routers/agents/index.js";
 import { authRouter } from "./routers/auth/index.js";
 import { chatRouter } from "./routers/chat/index.js";
 import { messagesRouter } from "./routers/messages/index.js";
+import { plansRouter } from "./routers/plans/index.js";
 import { projectsRouter } from "./routers/projects/index.js";
 import { sessionsRouter } from "./routers/sessions/index.js";
+import { settingsRouter } from "./routers/settings/index.js";
 import { createCallerFactory, router } from "./trpc.js";
 
 export const appRouter = router({
@@ -13,6 +15,8 @@ export const appRouter = router({
   sessions: sessionsRouter,
   messages: messagesRouter,
   chat: chatRouter,
+  plans: plansRouter,
+  settings: settingsRouter,
 });
 
 export type AppRouter = typeof appRouter;

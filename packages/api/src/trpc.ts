@@ -1,27 +1,19 @@
 import { initTRPC } from "@trpc/server";
-import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 import { z } from "zod";
-import { AppError, authenticate, getProject } from "@codelab/core";
+import { authenticate, getProject } from "@codelab/core";
+import { bearerToken } from "./auth/bearer-token.js";
 import type { Context } from "./context.js";
-import { describeError } from "./errors/describe-error.js";
+import { errorShape } from "./errors/error-shape.js";
 import { assertStorableInput } from "./input/assert-storable-input.js";
+import { streamPingMilliseconds } from "./subscriptions/event-stream-policy.js";
 
 const t = initTRPC.context<Context>().create({
-  errorFormatter({ shape, error }) {
-    const described = describeError(error);
-    return {
-      // The JSON-RPC code must agree with data.code: an AppError reaches here wrapped as INTERNAL_SERVER_ERROR.
-      code: TRPC_ERROR_CODES_BY_KEY[described.trpcCode],
-      message: described.message,
-      data: {
-        code: described.trpcCode,
-        httpStatus: described.httpStatus,
-        appCode: described.code,
-        details: described.details,
-        path: shape.data.path,
-      },
-    };
+  sse: {
+    // Pings keep proxies from closing an idle stream; a client that hears nothing for three intervals reconnects.
+    ping: { enabled: true, intervalMs: streamPingMilliseconds },
+    client: { reconnectAfterInactivityMs: streamPingMilliseconds * 3 },
   },
+  errorFormatter: ({ shape, error }) => errorShape(error, shape.data.path),
 });
 
 export const router = t.router;
@@ -34,16 +26,6 @@ const hasStorableInput = t.middleware(async ({ getRawInput, next }) => {
 
 /** No input reaches a schema or the database unchecked: public procedures check it first, protected ones once authenticated. */
 export const publicProcedure = t.procedure.use(hasStorableInput);
-
-function bearerToken(authorization: string | undefined): string {
-  const match = authorization ? /^Bearer ([^\s]+)$/i.exec(authorization.trim()) : null;
-  if (!match?.[1]) {
-    throw new AppError("UNAUTHENTICATED", "Missing or invalid Authorization header", {
-      details: { reason: "missing_token" },
-    });
-  }
-  return match[1];
-}
 
 const isAuthed = t.middleware(async ({ ctx, next }) => {
   const { userId } = await authenticate(ctx.deps, { token: bearerToken(ctx.request.authorization) });

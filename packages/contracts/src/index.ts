@@ -7,3 +7,5 @@ export * from "./sessions.js";
 export * from "./messages.js";
 export * from "./chat.js";
 export * from "./memories.js";
+export * from "./plans.js";
+export * from "./settings.js";

@@ -6,7 +6,14 @@ export { createMemoryRateLimiter } from "./ports/memory-rate-limiter.js";
 export { createRedisRateLimiter } from "./ports/redis-rate-limiter.js";
 export { createMetrics, type Metrics } from "./metrics/metrics.js";
 
-export { createTokenService, type TokenService, type TokenClaims, type TokenType } from "./auth/token-service.js";
+export {
+  createTokenService,
+  streamTicketTtlSeconds,
+  type TokenService,
+  type TokenClaims,
+  type TokenType,
+  type StreamTicketScope,
+} from "./auth/token-service.js";
 export { hashPassword, verifyPassword } from "./auth/password-hash.js";
 export type { AuthDependencies, LoginRateLimiters } from "./auth/auth-dependencies.js";
 export type { IssuedSession } from "./auth/issue-session.js";
@@ -17,6 +24,7 @@ export { refreshSession } from "./auth/refresh-session.js";
 export { logoutUser } from "./auth/logout-user.js";
 export { changePassword } from "./auth/change-password.js";
 export { getUser } from "./users/get-user.js";
+export { getUserSettings, updateUserSettings, type UserSettings } from "./users/user-settings.js";
 export type { UserRecord } from "./users/user-select.js";
 
 export { defaultStarterPack, type StarterAgent } from "./projects/starter-pack.js";
@@ -117,3 +125,29 @@ export { listAgentMemories } from "./agents/memories/list-agent-memories.js";
 export { searchAgentMemories } from "./agents/memories/search-agent-memories.js";
 export { addAgentMemory } from "./agents/memories/add-agent-memory.js";
 export { deleteAgentMemory } from "./agents/memories/delete-agent-memory.js";
+
+export type { PlanExecutor } from "./orchestrator/plan-executor.js";
+export { createPlanExecutor, type PlanExecutorOptions, type CompletedPlan } from "./orchestrator/execution/create-plan-executor.js";
+export { defaultExecutionSettings, type ExecutionSettings, type ExecutionDependencies } from "./orchestrator/execution/execution-settings.js";
+export { cancelPlan } from "./orchestrator/execution/cancel-plan.js";
+
+export type { OrchestratorDependencies, OrchestratorSettings } from "./orchestrator/planning/orchestrator-dependencies.js";
+export { sendToOrchestrator, type SendToOrchestratorOptions } from "./chat/send-to-orchestrator.js";
+export { answerOfflineJson, composeOfflinePlan } from "./orchestrator/planning/offline-planner.js";
+export { validatePlanGraph, maxPlanTasks, maxPlanDepth, type PlanProblem, type PlanProblemKind } from "./orchestrator/planning/validate-plan-graph.js";
+export { estimatePlan, estimateCall, estimateDefaults, type AgentProfile, type ModelObservation, type EstimateContext } from "./orchestrator/estimation/estimate-plan.js";
+export { decideApproval, type ApprovalDecision } from "./orchestrator/approval/approval-rule.js";
+export { approvePlan, type ApprovalDependencies } from "./orchestrator/approval/approve-plan.js";
+export { rejectPlan } from "./orchestrator/approval/reject-plan.js";
+export { expireOverdueApprovals } from "./orchestrator/approval/expire-overdue-approvals.js";
+export { startApprovalSweeper, type ApprovalSweeper } from "./orchestrator/approval/approval-sweeper.js";
+export { assertWithinDailyBudget, spentToday } from "./orchestrator/budget/daily-budget.js";
+export { getPlan } from "./orchestrator/plans/get-plan.js";
+export { listPlans, type ListPlansOptions } from "./orchestrator/plans/list-plans.js";
+export type { PlanRecord, PlanSummaryRecord, PlanTaskRecord } from "./orchestrator/plans/plan-select.js";
+export type { PlanCache } from "./orchestrator/plan-cache/plan-cache.js";
+export { planCacheKey, normalizeRequest } from "./orchestrator/plan-cache/plan-cache-key.js";
+export { createMemoryPlanCache } from "./orchestrator/plan-cache/memory-plan-cache.js";
+export { createRedisPlanCache } from "./orchestrator/plan-cache/redis-plan-cache.js";
+export { rememberSuccessfulPlan } from "./orchestrator/plan-cache/remember-successful-plan.js";
+export { createPlanEventPublisher, type PlanEventPublisher } from "./orchestrator/outbox/plan-event-publisher.js";

@@ -1,16 +1,23 @@
-import type { ApiDependencies } from "@codelab/api";
+import { createEventStreamPolicy, type ApiDependencies } from "@codelab/api";
 import {
   createMemoryEventBus,
+  createMemoryPlanCache,
   createMemoryRateLimiter,
   createMetrics,
+  createPlanEventPublisher,
+  createPlanExecutor,
   createPostgresMemoryStore,
   createQdrantMemoryStore,
   createRedisEventBus,
+  createRedisPlanCache,
   createRedisRateLimiter,
   createTokenService,
+  rememberSuccessfulPlan,
   systemClock,
+  type ChatDependencies,
   type ClosableEventBus,
   type Clock,
+  type PlanExecutor,
   type RateLimitRule,
 } from "@codelab/core";
 import type { Config } from "../config/config.js";
@@ -30,6 +37,8 @@ export interface CreateDependenciesOptions {
 export interface Dependencies {
   deps: ApiDependencies;
   events: ClosableEventBus;
+  /** The server recovers executing plans with it after start-up and closes it on shutdown. */
+  planExecutor: PlanExecutor;
   /** For the start-up banner. */
   description: { memory: string };
 }
@@ -50,7 +59,7 @@ export function createDependencies({ config, backends, providers, jwtSecret, log
   const memory = config.QDRANT_URL
     ? createQdrantMemoryStore({ url: config.QDRANT_URL, embedder: providers.embedder, clock })
     : createPostgresMemoryStore({ db, embedder: providers.embedder, clock });
-  const deps: ApiDependencies = {
+  const chat: ChatDependencies = {
     db,
     clock,
     logger,
@@ -60,9 +69,36 @@ export function createDependencies({ config, backends, providers, jwtSecret, log
     embedder: providers.embedder,
     pricing: providers.pricing,
     metrics: createMetrics(),
-    defaultModel: config.OPENAI_MODEL,
     recall: { limit: 5, minScore: config.MEMORY_MIN_SCORE },
     historyTokenBudget: config.HISTORY_TOKEN_BUDGET,
+  };
+  const planEvents = createPlanEventPublisher({ db, events, logger });
+  const planCache = redis ? createRedisPlanCache({ redis, keyPrefix: config.REDIS_KEY_PREFIX }) : createMemoryPlanCache({ clock });
+  const planExecutor = createPlanExecutor(
+    { ...chat, planEvents },
+    {
+      settings: {
+        synthesisModel: config.OPENAI_MODEL,
+        maxParallelTasksPerPlan: config.PLAN_MAX_PARALLEL_TASKS,
+        maxParallelTasksPerUser: config.USER_MAX_PARALLEL_TASKS,
+      },
+      onPlanCompleted: (plan) => rememberSuccessfulPlan({ db, planCache }, plan),
+    },
+  );
+  const deps: ApiDependencies = {
+    ...chat,
+    planEvents,
+    planCache,
+    planExecutor,
+    orchestrator: {
+      plannerModel: config.OPENAI_MODEL,
+      approvalTimeoutSeconds: config.APPROVAL_TIMEOUT_SECONDS,
+    },
+    defaultModel: config.OPENAI_MODEL,
+    streams: createEventStreamPolicy({
+      maxStreamsPerUser: config.EVENT_STREAMS_PER_USER,
+      maxDurationMilliseconds: config.EVENT_STREAM_MAX_DURATION_MS,
+    }),
     tokens: createTokenService({
       secret: jwtSecret,
       accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
@@ -77,6 +113,7 @@ export function createDependencies({ config, backends, providers, jwtSecret, log
   return {
     deps,
     events,
+    planExecutor,
     description: { memory: config.QDRANT_URL ? `Qdrant at ${config.QDRANT_URL}` : "embedded (PostgreSQL, exact search)" },
   };
 }

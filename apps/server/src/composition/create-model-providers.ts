@@ -1,4 +1,5 @@
 import {
+  answerOfflineJson,
   createLocalEmbedder,
   createOfflineLlmClient,
   createOpenAiEmbedder,
@@ -32,7 +33,7 @@ export async function createModelProviders(config: Config, logger: Logger): Prom
   const offline = !config.OPENAI_API_KEY && !config.OPENAI_BASE_URL;
   const baseUrl = config.OPENAI_BASE_URL ?? openAiDefaultBaseUrl;
   const llm = offline
-    ? createOfflineLlmClient()
+    ? createOfflineLlmClient({ jsonAnswer: answerOfflineJson })
     : createOpenAiLlmClient({
         apiKey: config.OPENAI_API_KEY,
         baseUrl,

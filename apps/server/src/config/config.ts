@@ -49,6 +49,21 @@ const environmentSchema = z.object({
   LOGIN_ATTEMPTS_PER_EMAIL: positiveInt(10),
   LOGIN_ATTEMPTS_PER_IP: positiveInt(50),
   LOGIN_WINDOW_SECONDS: positiveInt(15 * 60),
+  /** Event streams (tRPC subscriptions and REST SSE together) one user may hold open on one instance. */
+  EVENT_STREAMS_PER_USER: positiveInt(10),
+  /** A stream is ended after this long; clients reconnect and resume where they were. */
+  EVENT_STREAM_MAX_DURATION_MS: positiveInt(30 * 60 * 1000),
+  /** REST SSE: a heartbeat comment on a quiet stream this often, and the reconnect delay suggested to clients. */
+  EVENT_STREAM_HEARTBEAT_MS: positiveInt(15_000),
+  EVENT_STREAM_RETRY_MS: positiveInt(2_000),
+  /** A plan waiting for approval longer than this is rejected with `approval_timeout`. */
+  APPROVAL_TIMEOUT_SECONDS: positiveInt(300),
+  /** How often overdue approvals are looked for; the stored deadline decides, this only bounds how late it is noticed. */
+  APPROVAL_SWEEP_INTERVAL_MS: positiveInt(5_000),
+  /** Tasks of one plan that run at once. */
+  PLAN_MAX_PARALLEL_TASKS: positiveInt(8),
+  /** Tasks of one user's plans that run at once on one instance, however many plans. */
+  USER_MAX_PARALLEL_TASKS: positiveInt(16),
   TRUST_PROXY: z
     .enum(["true", "false", "1", "0"])
     .default("false")

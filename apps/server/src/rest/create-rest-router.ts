@@ -91,7 +91,7 @@ export function createRestRouter(deps: ApiDependencies, { secureCookies }: { sec
         });
         const result = await route.procedure(caller)(inputFor(route, request) as never);
         if (route.status === 204) response.status(204).end();
-        else response.status(route.status).json(snakeCaseKeys(result));
+        else response.status(typeof route.status === "function" ? route.status(result) : route.status).json(snakeCaseKeys(result));
       } catch (error) {
         sendError(response, error);
       }

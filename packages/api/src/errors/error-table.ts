@@ -23,7 +23,12 @@ export const errorTable: Record<AppErrorCode, ErrorMapping> = {
   AGENT_DISABLED: { trpc: "CONFLICT", http: 409 },
   IDEMPOTENCY_KEY_REUSED: { trpc: "UNPROCESSABLE_CONTENT", http: 422 },
   REQUEST_IN_PROGRESS: { trpc: "CONFLICT", http: 409 },
-  ORCHESTRATOR_UNAVAILABLE: { trpc: "NOT_IMPLEMENTED", http: 501 },
+  PLAN_NOT_FOUND: { trpc: "NOT_FOUND", http: 404 },
+  PLAN_STATE_CONFLICT: { trpc: "CONFLICT", http: 409 },
+  PLAN_INVALID: { trpc: "UNPROCESSABLE_CONTENT", http: 422 },
+  PLANNING_FAILED: { trpc: "BAD_GATEWAY", http: 502 },
+  // 402, not 429: waiting a moment does not help; the cap resets at midnight UTC or the user raises it.
+  BUDGET_EXCEEDED: { trpc: "PAYMENT_REQUIRED", http: 402 },
   LLM_REQUEST_REJECTED: { trpc: "BAD_GATEWAY", http: 502 },
   LLM_UNAVAILABLE: { trpc: "BAD_GATEWAY", http: 502 },
   LLM_TIMEOUT: { trpc: "GATEWAY_TIMEOUT", http: 504 },

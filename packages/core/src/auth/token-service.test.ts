@@ -150,6 +150,52 @@ describe("token service", () => {
     expectRejected(tokens.signAccessToken({ userId, tokenVersion: 0 }).token, "wrong_token_type", "refresh");
   });
 
+  describe("stream tickets", () => {
+    const projectId = randomUUID();
+    const sessionId = randomUUID();
+
+    it("open the stream of the session they were issued for, as its user, for at most a minute", () => {
+      const { token, expiresIn } = tokens.signStreamTicket({ userId, projectId, sessionId });
+      expect(expiresIn).toBeLessThanOrEqual(60);
+      expect(tokens.verifyStreamTicket(token, { projectId, sessionId })).toEqual({ userId });
+      expect(tokens.verify(token, "stream")).toMatchObject({ projectId, sessionId, expiresAt: now + expiresIn });
+    });
+
+    it("are refused for another session or another project", () => {
+      const { token } = tokens.signStreamTicket({ userId, projectId, sessionId });
+      for (const scope of [
+        { projectId, sessionId: randomUUID() },
+        { projectId: randomUUID(), sessionId },
+      ]) {
+        let error: unknown;
+        try {
+          tokens.verifyStreamTicket(token, scope);
+        } catch (caught) {
+          error = caught;
+        }
+        expect(error).toMatchObject({ code: "UNAUTHENTICATED", details: { reason: "ticket_scope_mismatch" } });
+      }
+    });
+
+    it("are refused as access tokens, and access tokens as tickets", () => {
+      const ticket = tokens.signStreamTicket({ userId, projectId, sessionId }).token;
+      expectRejected(ticket, "wrong_token_type");
+      const access = tokens.signAccessToken({ userId, tokenVersion: 0 }).token;
+      expect(() => tokens.verifyStreamTicket(access, { projectId, sessionId })).toThrow(AppError);
+      expectRejected(access, "wrong_token_type", "stream");
+    });
+
+    it("expire after their lifetime, judged by the injected clock", () => {
+      const movingClock = createFixedClock(clock.now());
+      const service = createTokenService({ secret, accessTokenTtlSeconds: 3600, refreshTokenTtlSeconds: 86_400, clock: movingClock });
+      const { token, expiresIn } = service.signStreamTicket({ userId, projectId, sessionId });
+      movingClock.advance((expiresIn - 1) * 1000);
+      expect(service.verifyStreamTicket(token, { projectId, sessionId })).toEqual({ userId });
+      movingClock.advance(2 * 1000);
+      expectRejected(token, "token_expired", "stream", service);
+    });
+  });
+
   it("keeps the cause for the server log but says nothing about it to the caller", () => {
     const error = rejectionOf(forge({ alg: "HS256", typ: "JWT" }, validClaims(), "wrong-secret-wrong-secret-wrong-secret"));
     expect(error.message).toBe("Invalid or expired token");

@@ -13,6 +13,9 @@ export interface TokenClaims {
   tokenId: string | undefined;
   familyId: string | undefined;
   email: string | undefined;
+  /** Stream tickets only: the one session (in its project) the ticket opens a stream to. */
+  projectId: string | undefined;
+  sessionId: string | undefined;
   expiresAt: number;
 }
 
@@ -28,10 +31,26 @@ export interface SignedToken {
   expiresIn: number;
 }
 
+/** What a stream ticket opens: one user's event stream of one session. */
+export interface StreamTicketScope {
+  userId: string;
+  projectId: string;
+  sessionId: string;
+}
+
+/**
+ * Stream tickets travel in URLs (browsers' EventSource cannot send headers), where they may be
+ * logged by proxies or kept in history: so they live a minute and open nothing but that stream.
+ */
+export const streamTicketTtlSeconds = 60;
+
 export interface TokenService {
   signAccessToken(options: { userId: string; tokenVersion: number }): SignedToken;
   signRefreshToken(options: { userId: string; tokenVersion: number; tokenId: string; familyId: string }): SignedToken;
+  signStreamTicket(scope: StreamTicketScope): SignedToken;
   verify(token: string, expectedType: TokenType): TokenClaims;
+  /** Verifies a stream ticket and that it was issued for exactly this project and session; returns its user. */
+  verifyStreamTicket(ticket: string, scope: { projectId: string; sessionId: string }): { userId: string };
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
@@ -71,11 +90,13 @@ export function createTokenService({
     return { token, expiresIn: ttlSeconds };
   }
 
-  return {
+  const service: TokenService = {
     signAccessToken: ({ userId, tokenVersion }) =>
       sign({ typ: "access", ver: tokenVersion, jti: randomUUID() }, userId, accessTokenTtlSeconds),
     signRefreshToken: ({ userId, tokenVersion, tokenId, familyId }) =>
       sign({ typ: "refresh", ver: tokenVersion, jti: tokenId, fam: familyId }, userId, refreshTokenTtlSeconds),
+    signStreamTicket: ({ userId, projectId, sessionId }) =>
+      sign({ typ: "stream", prj: projectId, sid: sessionId }, userId, streamTicketTtlSeconds),
     verify(token, expectedType) {
       let payload: jwt.JwtPayload | string;
       try {
@@ -97,8 +118,18 @@ export function createTokenService({
         tokenId: typeof payload.jti === "string" ? payload.jti : undefined,
         familyId: typeof payload.fam === "string" ? payload.fam : undefined,
         email: typeof payload.email === "string" ? payload.email : undefined,
+        projectId: typeof payload.prj === "string" ? payload.prj.toLowerCase() : undefined,
+        sessionId: typeof payload.sid === "string" ? payload.sid.toLowerCase() : undefined,
         expiresAt: payload.exp,
       };
     },
+    verifyStreamTicket(ticket, { projectId, sessionId }) {
+      const claims = service.verify(ticket, "stream");
+      if (claims.projectId !== projectId.toLowerCase() || claims.sessionId !== sessionId.toLowerCase()) {
+        throw rejected("ticket_scope_mismatch");
+      }
+      return { userId: claims.userId };
+    },
   };
+  return service;
 }

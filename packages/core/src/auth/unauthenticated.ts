@@ -14,7 +14,8 @@ export type UnauthenticatedReason =
   | "wrong_token_type"
   | "token_revoked"
   | "unknown_user"
-  | "refresh_token_reused";
+  | "refresh_token_reused"
+  | "ticket_scope_mismatch";
 
 export function unauthenticated(
   reason: UnauthenticatedReason,

@@ -1,13 +1,15 @@
 import { randomUUID } from "node:crypto";
+import type { AgentRecord } from "../agents/agent-select.js";
 import { AppError, isAppError } from "../errors/app-error.js";
 import { createDeltaCoalescer } from "../events/delta-coalescer.js";
 import type { EventBus, EventScope } from "../events/event-bus.js";
 import type { MessageSubject } from "../events/event-map.js";
 import { messageSelect, toMessageRecord, type MessageRecord } from "../messages/message-select.js";
+import { assertWithinDailyBudget } from "../orchestrator/budget/daily-budget.js";
+import { estimateDirectCallCost } from "../orchestrator/estimation/estimate-direct-call.js";
 import type { AgentRuntime } from "../runtime/agent-runtime.js";
 import { runContextualAgent, type ContextualAgentResult } from "../runtime/run-contextual-agent.js";
-import { getSession } from "../sessions/get-session.js";
-import { findAgentByName } from "./find-agent-by-name.js";
+import { findTargetAgent } from "./find-target-agent.js";
 import {
   claimIdempotencyKey,
   completeIdempotentRequest,
@@ -47,8 +49,7 @@ async function storedReply(deps: ChatDependencies, userId: string, messageId: st
  */
 export async function sendDirectMessage(deps: ChatDependencies, options: SendDirectMessageOptions): Promise<DirectReply> {
   const { userId, projectId, sessionId, content, targetAgent, idempotencyKey, signal } = options;
-  await getSession(deps, { userId, projectId, sessionId });
-  const agent = await findAgentByName(deps, { userId, projectId, name: targetAgent });
+  const agent = await findTargetAgent(deps, { userId, projectId, sessionId, name: targetAgent });
   if (agent.status === "DISABLED") {
     throw new AppError("AGENT_DISABLED", `Agent "${agent.name}" is disabled`, { details: { agent: agent.name } });
   }
@@ -59,8 +60,16 @@ export async function sendDirectMessage(deps: ChatDependencies, options: SendDir
   if (claim?.kind === "replay") return storedReply(deps, userId, claim.assistantMessageId);
 
   try {
-    const history = await recentHistory(deps, { userId, sessionId });
-    await deps.db.message.create({ data: { sessionId, userId, role: "user", content, metadata: { targetAgent: agent.name } } });
+    await assertWithinDailyBudget(deps, { userId, estimatedCostUsd: () => estimateDirectCallCost(deps, { userId, projectId, agent, content }) });
+    const userMessageId = randomUUID();
+    // Read while the user's message is written, leaving that message out: one round trip instead of two.
+    const [history] = await Promise.all([
+      recentHistory(deps, { userId, sessionId, excludingId: userMessageId }),
+      deps.db.message.create({
+        data: { id: userMessageId, sessionId, userId, role: "user", content, metadata: { targetAgent: agent.name } },
+        select: { id: true },
+      }),
+    ]);
     const result = await answer(deps, { userId, projectId, sessionId, content, history, agent, signal });
     if (claim) await completeIdempotentRequest(deps.db, claim.requestId, result.message.id);
     return result;
@@ -76,7 +85,7 @@ interface AnswerOptions {
   sessionId: string;
   content: string;
   history: Awaited<ReturnType<typeof recentHistory>>;
-  agent: Awaited<ReturnType<typeof findAgentByName>>;
+  agent: AgentRecord;
   signal: AbortSignal | undefined;
 }
 
@@ -89,40 +98,65 @@ async function answer(deps: ChatDependencies, { userId, projectId, sessionId, co
     deps.events.publish(scope, { type: "message-delta", payload: { messageId: subject.messageId, sessionId, agentId: agent.id, text } }),
   );
 
-  let run: ContextualAgentResult;
+  let stored: MessageRecord | undefined;
+  const deliver = async (run: ContextualAgentResult) => {
+    const [row] = await Promise.all([storeAnswer(deps, { userId, subject, run }), deltas.flush()]);
+    const { completion, cost, latencyMilliseconds } = run;
+    await deps.events.publish(scope, {
+      type: "message-end",
+      payload: {
+        ...subject,
+        content: completion.content,
+        model: completion.model,
+        usage: { promptTokens: completion.usage.promptTokens, completionTokens: completion.usage.completionTokens },
+        costUsd: cost,
+        latencyMilliseconds,
+        completedAt: now(),
+      },
+    });
+    stored = row;
+  };
   try {
-    run = await runContextualAgent(deps, {
+    await runContextualAgent(deps, {
       scope: { userId, projectId, agentId: agent.id },
       config: agent.config,
       history,
       input: content,
       signal,
       onDelta: (text) => deltas.push(text),
+      onAnswer: deliver,
       memoryMetadata: { sessionId },
     });
-    await deltas.flush();
   } catch (error) {
     const failure = isAppError(error) ? { code: error.code, message: error.message } : { code: "INTERNAL" as const, message: "Internal error" };
     await deltas.flush().catch((flushError: unknown) => deps.logger.warn("could not publish the last deltas", { error: String(flushError) }));
     await deps.events.publish(scope, { type: "message-fail", payload: { ...subject, error: failure, failedAt: now() } });
     throw error;
   }
+  if (!stored) throw new Error("the agent finished without delivering its answer");
+  return { message: stored, agentName: agent.name };
+}
 
+/** The complete answer as the assistant message, under the id its events announced. */
+async function storeAnswer(
+  { db }: ChatDependencies,
+  { userId, subject, run }: { userId: string; subject: MessageSubject; run: ContextualAgentResult },
+): Promise<MessageRecord> {
   const { completion, cost, latencyMilliseconds, memoriesUsed } = run;
-  const row = await deps.db.message.create({
+  const row = await db.message.create({
     data: {
       id: subject.messageId,
-      sessionId,
+      sessionId: subject.sessionId,
       userId,
       role: "assistant",
       content: completion.content,
-      agentId: agent.id,
+      agentId: subject.agentId,
       promptTokens: completion.usage.promptTokens,
       completionTokens: completion.usage.completionTokens,
       totalTokens: completion.usage.promptTokens + completion.usage.completionTokens,
       cost,
       metadata: {
-        agentName: agent.name,
+        agentName: subject.agentName,
         model: completion.model,
         provider: completion.provider,
         finishReason: completion.finishReason,
@@ -134,17 +168,5 @@ async function answer(deps: ChatDependencies, { userId, projectId, sessionId, co
     },
     select: messageSelect,
   });
-  await deps.events.publish(scope, {
-    type: "message-end",
-    payload: {
-      ...subject,
-      content: completion.content,
-      model: completion.model,
-      usage: { promptTokens: completion.usage.promptTokens, completionTokens: completion.usage.completionTokens },
-      costUsd: cost,
-      latencyMilliseconds,
-      completedAt: now(),
-    },
-  });
-  return { message: toMessageRecord(row), agentName: agent.name };
+  return toMessageRecord(row);
 }

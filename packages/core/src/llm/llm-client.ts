@@ -1,8 +1,24 @@
+import type { JsonValue } from "../errors/app-error.js";
+
 export type ChatRole = "system" | "user" | "assistant";
 
 export interface ChatMessage {
   role: ChatRole;
   content: string;
+}
+
+/**
+ * Asks for an answer that is one JSON value matching `schema` (OpenAI's `response_format:
+ * json_schema`). Providers that ignore it still get the instructions in the prompt, so callers
+ * parse the answer tolerantly either way.
+ */
+export interface JsonSchemaResponseFormat {
+  type: "json_schema";
+  /** Letters, digits, `_` and `-`, as the providers require. */
+  name: string;
+  schema: { [key: string]: JsonValue };
+  /** Whether the provider must follow the schema exactly (needs every property required, no extras). */
+  strict?: boolean;
 }
 
 export interface CompletionRequest {
@@ -11,6 +27,7 @@ export interface CompletionRequest {
   messages: ChatMessage[];
   temperature?: number;
   maxTokens?: number;
+  responseFormat?: JsonSchemaResponseFormat;
 }
 
 export interface TokenUsage {

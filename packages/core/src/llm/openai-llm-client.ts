@@ -1,8 +1,9 @@
 import OpenAI from "openai";
 import type { ChatCompletionCreateParamsBase } from "openai/resources/chat/completions";
+import type { ResponseFormatJSONSchema } from "openai/resources/shared";
 import { createBoundedFetch } from "./bounded-fetch.js";
 import { pauseUnlessStopped, startAttemptScope, startCallScope, type AttemptScope, type CallScope } from "./call-timers.js";
-import type { Completion, CompletionOptions, CompletionRequest, LlmClient } from "./llm-client.js";
+import type { Completion, CompletionOptions, CompletionRequest, JsonSchemaResponseFormat, LlmClient } from "./llm-client.js";
 import { classifyFailure, MalformedResponseError, StreamIncompleteError, toAppError, type LlmFailure } from "./llm-failure.js";
 import type { LlmLogger } from "./llm-logger.js";
 import { createOutputCollector, DeltaHandlerError, truncateChars, type OutputCollector, type OutputLimits } from "./output-collector.js";
@@ -173,5 +174,10 @@ function toRequestBody(request: CompletionRequest): ChatCompletionCreateParamsBa
     messages: request.messages.map(({ role, content }) => ({ role, content })),
     ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
     ...(request.maxTokens === undefined ? {} : { max_completion_tokens: request.maxTokens }),
+    ...(request.responseFormat === undefined ? {} : { response_format: toResponseFormat(request.responseFormat) }),
   };
+}
+
+function toResponseFormat({ name, schema, strict }: JsonSchemaResponseFormat): ResponseFormatJSONSchema {
+  return { type: "json_schema", json_schema: { name, schema, ...(strict === undefined ? {} : { strict }) } };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Database, Prisma } from "@codelab/db";
+import { Prisma, type Database } from "@codelab/db";
 import { agentNotFound } from "../agents/agent-errors.js";
 import { systemClock, type Clock } from "../ports/clock.js";
 import type { Embedder } from "./embedder.js";
@@ -83,18 +83,20 @@ async function advanceRevision(tx: Transaction, scope: MemoryScope, increment: 0
   return revision;
 }
 
+interface MemoryBatch {
+  scope: MemoryScope;
+  embedding: { model: string; dimensions: number };
+  createdAt: Date;
+  memories: PreparedMemory[];
+}
+
 /**
- * One statement per batch with each column passed as one array: Prisma's createMany takes several
+ * One INSERT per batch with each column passed as one array: Prisma's createMany takes several
  * times longer to build a statement with a parameter per value than PostgreSQL takes to insert it.
+ * `condition` ends the SELECT, to insert only when it holds.
  */
-async function insertMemories(
-  tx: Transaction,
-  scope: MemoryScope,
-  embedding: { model: string; dimensions: number },
-  createdAt: Date,
-  memories: PreparedMemory[],
-): Promise<void> {
-  await tx.$executeRaw`
+function insertMemoriesSql({ scope, embedding, createdAt, memories }: MemoryBatch, condition: Prisma.Sql = Prisma.empty): Prisma.Sql {
+  return Prisma.sql`
     INSERT INTO agent_memories (id, user_id, project_id, agent_id, content, metadata, embedding, embedding_model, dimensions, created_at)
     SELECT input.id, ${scope.userId}::uuid, ${scope.projectId}::uuid, ${scope.agentId}::uuid, input.content, input.metadata,
            input.embedding, ${embedding.model}, ${embedding.dimensions}, ${createdAt}
@@ -103,7 +105,28 @@ async function insertMemories(
       ${memories.map((memory) => memory.content)}::text[],
       ${memories.map((memory) => JSON.stringify(memory.metadata))}::jsonb[],
       ${memories.map((memory) => encodeVector(memory.vector))}::bytea[]
-    ) AS input (id, content, metadata, embedding)`;
+    ) AS input (id, content, metadata, embedding)
+    ${condition}`;
+}
+
+/**
+ * `advanceRevision` and the insert of one batch as a single statement, atomic on its own: the common
+ * add (one remembered exchange) costs one round trip instead of an interactive transaction's five.
+ * Undefined when the agent does not belong to the scope.
+ */
+async function addBatchInOneStatement(db: Database, batch: MemoryBatch): Promise<number | undefined> {
+  const { userId, projectId, agentId } = batch.scope;
+  const rows = await db.$queryRaw<Array<{ revision: number }>>`
+    WITH agent AS (
+      SELECT id FROM user_agents WHERE id = ${agentId}::uuid AND user_id = ${userId}::uuid AND project_id = ${projectId}::uuid
+    ), revision AS (
+      INSERT INTO agent_memory_revisions (agent_id, user_id, project_id, revision)
+      SELECT id, ${userId}::uuid, ${projectId}::uuid, 1 FROM agent
+      ON CONFLICT (agent_id) DO UPDATE SET revision = agent_memory_revisions.revision + 1
+      RETURNING revision
+    ), inserted AS (${insertMemoriesSql(batch, Prisma.sql`WHERE EXISTS (SELECT 1 FROM agent)`)})
+    SELECT revision FROM revision`;
+  return rows[0]?.revision;
 }
 
 /**
@@ -204,11 +227,16 @@ export function createPostgresMemoryStore({
         createdAt,
         vector: toUnitVector(vector, embedding.dimensions),
       }));
-      const revision = await db.$transaction(async (tx) => {
-        const revision = await advanceRevision(tx, scope, 1);
-        for (const batch of chunks(prepared, insertBatchSize)) await insertMemories(tx, scope, embedding, createdAt, batch);
-        return revision;
-      });
+      const batches = chunks(prepared, insertBatchSize).map((memories): MemoryBatch => ({ scope, embedding, createdAt, memories }));
+      const revision =
+        batches.length === 1
+          ? await addBatchInOneStatement(db, batches[0]!)
+          : await db.$transaction(async (tx) => {
+              const advanced = await advanceRevision(tx, scope, 1);
+              for (const batch of batches) await tx.$executeRaw(insertMemoriesSql(batch));
+              return advanced;
+            });
+      if (revision === undefined) throw agentNotFound();
       const records = prepared.map(({ vector: _vector, ...record }) => record);
       applyToCache(scope, revision, (agent) => prepared.forEach((memory, index) => addToAgent(agent, records[index]!, memory.vector)));
       return records.map((record) => ({ ...record, metadata: structuredClone(record.metadata) }));

@@ -8,6 +8,13 @@ export interface Metrics {
   memorySearchSeconds: Histogram<"agent_id">;
   llmTokens: Counter<"model" | "kind">;
   llmCostDollars: Counter<"model">;
+  planApprovals: Counter<"outcome">;
+  /** Plans by the status they ended with (completed, failed, partial_success, cancelled). */
+  planOutcomes: Counter<"status">;
+  /** Actual cost of a finished plan divided by its estimate: how far estimates are off. */
+  planCostRatio: Histogram;
+  /** From a task becoming ready to its start: time spent behind the per-plan and per-user limits. */
+  taskQueueWaitSeconds: Histogram;
 }
 
 /**
@@ -57,6 +64,30 @@ export function createMetrics(): Metrics {
       name: "llm_cost_dollars_total",
       help: "Estimated spend on language models, from the pricing table.",
       labelNames: ["model"],
+      registers,
+    }),
+    planApprovals: new Counter({
+      name: "plan_approval_outcomes_total",
+      help: "Decisions on plans that waited for approval: approved, rejected (by the user) or expired.",
+      labelNames: ["outcome"],
+      registers,
+    }),
+    planOutcomes: new Counter({
+      name: "plans_finished_total",
+      help: "Plans by final status.",
+      labelNames: ["status"],
+      registers,
+    }),
+    planCostRatio: new Histogram({
+      name: "plan_cost_actual_to_estimate_ratio",
+      help: "Actual cost of a finished plan divided by its estimated cost.",
+      buckets: [0.25, 0.5, 0.75, 0.9, 1, 1.1, 1.25, 1.5, 2, 4],
+      registers,
+    }),
+    taskQueueWaitSeconds: new Histogram({
+      name: "plan_task_queue_wait_seconds",
+      help: "Time a ready plan task waited for a free slot under the per-plan and per-user limits.",
+      buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 30],
       registers,
     }),
   };

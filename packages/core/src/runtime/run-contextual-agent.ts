@@ -1,7 +1,7 @@
 import type { AgentConfig } from "@codelab/contracts";
 import { isAppError } from "../errors/app-error.js";
 import type { ChatMessage, Completion, CompletionOptions } from "../llm/llm-client.js";
-import type { MemoryScope, ScoredMemory } from "../memory/memory-store.js";
+import type { MemoryScope } from "../memory/memory-store.js";
 import type { AgentRuntime } from "./agent-runtime.js";
 import { buildAgentPrompt } from "./build-agent-prompt.js";
 
@@ -13,12 +13,18 @@ export interface ContextualAgentInput extends CompletionOptions {
   input: string;
   /** Stored with the remembered exchange, e.g. the session or plan it came from. */
   memoryMetadata?: Record<string, string>;
+  /**
+   * What the caller does with the answer (store it, announce it). It runs as soon as the model has
+   * answered, alongside remembering the exchange, so neither waits for the other; its failure fails the turn.
+   */
+  onAnswer?: (result: ContextualAgentResult) => Promise<void>;
 }
 
 export interface ContextualAgentResult {
   completion: Completion;
   cost: number;
   memoriesUsed: number;
+  /** From the start of the turn to the model's complete answer. */
   latencyMilliseconds: number;
 }
 
@@ -49,17 +55,27 @@ async function setStatus(runtime: AgentRuntime, scope: MemoryScope, status: "REA
 }
 
 /**
+ * Waits for every one, then fails with the first failure, if any. Independent work runs side by side
+ * but never outlives the turn: a late BUSY must not land after the ERROR that follows a failure.
+ */
+async function settleAll(work: ReadonlyArray<Promise<unknown>>): Promise<void> {
+  const failure = (await Promise.allSettled(work)).find((outcome): outcome is PromiseRejectedResult => outcome.status === "rejected");
+  if (failure) throw failure.reason;
+}
+
+/**
  * One agent turn: recall what is relevant, ask the model with the session's recent history,
  * remember the exchange, and account for tokens, cost and time. The agent shows BUSY meanwhile,
  * and ERROR with the reason when the turn fails.
  */
 export async function runContextualAgent(runtime: AgentRuntime, request: ContextualAgentInput): Promise<ContextualAgentResult> {
-  const { scope, config, history, input, signal, onDelta, memoryMetadata = {} } = request;
+  const { scope, config, history, input, signal, onDelta, onAnswer, memoryMetadata = {} } = request;
   const startedAt = performance.now();
   const stopTimer = runtime.metrics.agentExecutionSeconds.startTimer({ agent_id: scope.agentId });
-  await setStatus(runtime, scope, "BUSY", null);
   try {
-    const memories: ScoredMemory[] = await recall(runtime, scope, input, signal);
+    const recalled = recall(runtime, scope, input, signal);
+    await settleAll([setStatus(runtime, scope, "BUSY", null), recalled]);
+    const memories = await recalled;
     const messages = buildAgentPrompt({
       systemPrompt: config.systemPrompt,
       memories,
@@ -72,18 +88,17 @@ export async function runContextualAgent(runtime: AgentRuntime, request: Context
       { signal, onDelta },
     );
     const cost = completion.costUsd ?? runtime.pricing.costOf(completion.model, completion.usage);
-    try {
-      await remember(runtime, scope, input, completion.content, memoryMetadata);
-    } catch (error) {
-      // The answer stands even when it cannot be remembered; the failure is reported, not hidden.
-      runtime.logger.warn("could not store an agent exchange in memory", { agentId: scope.agentId, error: String(error) });
-    }
+    const result = { completion, cost, memoriesUsed: memories.length, latencyMilliseconds: Math.round(performance.now() - startedAt) };
     runtime.metrics.llmTokens.inc({ model: completion.model, kind: "prompt" }, completion.usage.promptTokens);
     runtime.metrics.llmTokens.inc({ model: completion.model, kind: "completion" }, completion.usage.completionTokens);
     runtime.metrics.llmCostDollars.inc({ model: completion.model }, cost);
+    const remembered = remember(runtime, scope, input, completion.content, memoryMetadata).catch((error: unknown) => {
+      // The answer stands even when it cannot be remembered; the failure is reported, not hidden.
+      runtime.logger.warn("could not store an agent exchange in memory", { agentId: scope.agentId, error: String(error) });
+    });
+    await settleAll([remembered, onAnswer?.(result) ?? Promise.resolve(), setStatus(runtime, scope, "READY", null)]);
     runtime.metrics.agentExecutions.inc({ agent_id: scope.agentId, status: "success" });
-    await setStatus(runtime, scope, "READY", null);
-    return { completion, cost, memoriesUsed: memories.length, latencyMilliseconds: Math.round(performance.now() - startedAt) };
+    return result;
   } catch (error) {
     const cancelled = isAppError(error) && error.code === "LLM_CANCELLED";
     runtime.metrics.agentExecutions.inc({ agent_id: scope.agentId, status: cancelled ? "cancelled" : "error" });

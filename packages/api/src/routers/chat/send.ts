@@ -1,16 +1,22 @@
-import { sendMessageInput, sentMessageOutput } from "@codelab/contracts";
-import { AppError, sendDirectMessage } from "@codelab/core";
+import { chatReplyOutput, sendMessageInput } from "@codelab/contracts";
+import { sendDirectMessage, sendToOrchestrator } from "@codelab/core";
 import { projectProcedure } from "../../trpc.js";
 
-/** Direct mode when `targetAgent` names an agent; the orchestrator otherwise. */
+/**
+ * Direct mode when `targetAgent` names an agent: answers `kind: "message"` with the agent's reply.
+ * Otherwise the orchestrator plans the request: answers `kind: "plan"` with the plan as soon as it
+ * is stored; the final answer follows as an assistant message and a `plan-end` event.
+ * `idempotencyKey` is honoured in direct mode only.
+ */
 export const send = projectProcedure
   .input(sendMessageInput)
-  .output(sentMessageOutput)
+  .output(chatReplyOutput)
   .mutation(async ({ ctx, input, signal }) => {
-    const { targetAgent, ...message } = input;
+    const { targetAgent, idempotencyKey, ...message } = input;
     if (!targetAgent) {
-      throw new AppError("ORCHESTRATOR_UNAVAILABLE", "Messages without target_agent go to the orchestrator, which is not available yet");
+      const plan = await sendToOrchestrator(ctx.deps, { userId: ctx.userId, ...message, signal });
+      return { kind: "plan" as const, ...plan };
     }
-    const reply = await sendDirectMessage(ctx.deps, { userId: ctx.userId, ...message, targetAgent, signal });
-    return { ...reply.message, agentName: reply.agentName };
+    const reply = await sendDirectMessage(ctx.deps, { userId: ctx.userId, ...message, targetAgent, idempotencyKey, signal });
+    return { kind: "message" as const, ...reply.message, agentName: reply.agentName };
   });

@@ -1,0 +1,309 @@
+import { lastUserMessage } from "@codelab/llm-test-server";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { seedUser } from "../../testing/seed-user.js";
+import type { PlanExecutor } from "../plan-executor.js";
+import { seenRequests, startExecutionFixture, synthesisReply, type ExecutionFixture } from "./execution-test-fixture.js";
+import type { TestTask } from "./testing/insert-executing-plan.js";
+import { dependencyResultsHeading } from "./task-input.js";
+
+let fixture: ExecutionFixture;
+let executor: PlanExecutor;
+
+beforeAll(async () => {
+  fixture = await startExecutionFixture();
+  executor = fixture.createExecutor();
+});
+afterEach(() => fixture.llm.reset());
+afterAll(() => fixture.close());
+
+const slowly = (taskId: string) => ({ kind: "text" as const, text: `output of ${taskId}`, delayBeforeFirstByteMs: 150 });
+const chain = (length: number): TestTask[] => Array.from({ length }, (_, index) => ({ taskId: `c${index}`, dependencies: index === 0 ? [] : [`c${index - 1}`] }));
+const fanOut = (width: number): TestTask[] => [
+  { taskId: "root" },
+  ...Array.from({ length: width }, (_, index) => ({ taskId: `branch${index}`, dependencies: ["root"] })),
+  { taskId: "join", dependencies: Array.from({ length: width }, (_, index) => `branch${index}`) },
+];
+
+async function tasksOf(planId: string) {
+  const rows = await fixture.deps.db.taskPlanTask.findMany({ where: { planId }, select: { taskId: true, status: true, attempts: true, error: true } });
+  return Object.fromEntries(rows.map((row) => [row.taskId, row]));
+}
+
+async function outboxOf(planId: string) {
+  return fixture.deps.db.planEventOutbox.findMany({ where: { planId }, orderBy: { id: "asc" }, select: { type: true, payload: true, publishedAt: true } });
+}
+
+const taskIdOf = (payload: unknown) => (payload as { taskId?: string }).taskId;
+
+describe("parallel execution", () => {
+  it("runs the four branches of a 1→4→1 fan-out at the same time and the join after them", async () => {
+    fixture.scriptTasks(slowly);
+    const planId = await fixture.insertPlan(fanOut(4));
+
+    executor.start({ planId, userId: fixture.tenant.user.id });
+    const plan = await fixture.waitForEnd(planId);
+
+    expect(plan.status).toBe("completed");
+    expect(fixture.llm.maxConcurrent).toBe(4);
+    const order = seenRequests(fixture.llm).map((request) => request.taskId);
+    expect(order[0]).toBe("root");
+    expect(order.at(-1)).toBe("join");
+  });
+
+  it("runs a chain one task at a time", async () => {
+    fixture.scriptTasks(slowly);
+    const planId = await fixture.insertPlan(chain(4));
+
+    executor.start({ planId, userId: fixture.tenant.user.id });
+    await fixture.waitForEnd(planId);
+
+    expect(fixture.llm.maxConcurrent).toBe(1);
+    expect(seenRequests(fixture.llm)).toHaveLength(4);
+  });
+
+  it("keeps to the per-plan limit", async () => {
+    fixture.scriptTasks(slowly);
+    const limited = fixture.createExecutor({ maxParallelTasksPerPlan: 3 });
+    const planId = await fixture.insertPlan(fanOut(6));
+
+    limited.start({ planId, userId: fixture.tenant.user.id });
+    expect((await fixture.waitForEnd(planId)).status).toBe("completed");
+
+    expect(fixture.llm.maxConcurrent).toBe(3);
+  });
+
+  it("keeps to the per-user limit across the user's plans, and counts other users apart", async () => {
+    // My branches wait until the other user's task has reached the model: all are in flight together.
+    let openGate = () => {};
+    const gate = new Promise<void>((resolve) => (openGate = resolve));
+    fixture.llm.handle(async (request) => {
+      const input = lastUserMessage(request);
+      if (input.startsWith("Task solo:")) openGate();
+      else if (input.startsWith("Task branch")) await gate;
+      return { kind: "text", text: "done" };
+    });
+    const limited = fixture.createExecutor({ maxParallelTasksPerUser: 5 });
+    const other = await seedUser(fixture.deps.db);
+    const mine = [await fixture.insertPlan(fanOut(4)), await fixture.insertPlan(fanOut(4))];
+    const theirs = await fixture.insertPlan([{ taskId: "solo" }], { tenant: other });
+
+    for (const planId of mine) limited.start({ planId, userId: fixture.tenant.user.id });
+    await vi.waitFor(() => expect(fixture.llm.inFlight).toBe(5), { timeout: 5_000, interval: 5 });
+    limited.start({ planId: theirs, userId: other.user.id });
+    await Promise.all([...mine, theirs].map((planId) => fixture.waitForEnd(planId)));
+
+    expect(fixture.llm.maxConcurrent).toBe(6);
+  });
+
+  it("gives each task its dependencies' outputs, in the order it lists them", async () => {
+    fixture.scriptTasks();
+    const planId = await fixture.insertPlan([{ taskId: "left" }, { taskId: "right" }, { taskId: "merge", dependencies: ["right", "left"] }]);
+
+    executor.start({ planId, userId: fixture.tenant.user.id });
+    await fixture.waitForEnd(planId);
+
+    const merge = seenRequests(fixture.llm).find((request) => request.taskId === "merge")!;
+    expect(merge.input).toContain(`${dependencyResultsHeading}\n\n### right (CodeAssistant)\noutput of right\n\n### left (CodeAssistant)\noutput of left`);
+  });
+
+  it("does not run tasks of a plan another user owns", async () => {
+    fixture.scriptTasks();
+    const other = await seedUser(fixture.deps.db);
+    const planId = await fixture.insertPlan([{ taskId: "private" }], { tenant: other });
+
+    executor.start({ planId, userId: fixture.tenant.user.id });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+    expect(fixture.llm.requests).toHaveLength(0);
+    expect((await tasksOf(planId)).private?.status).toBe("pending");
+  });
+});
+
+describe("failures", () => {
+  // a → b → d, a → c, e on its own; b fails.
+  const branching: TestTask[] = [{ taskId: "a" }, { taskId: "b", dependencies: ["a"] }, { taskId: "c", dependencies: ["a"] }, { taskId: "d", dependencies: ["b"] }, { taskId: "e" }];
+
+  it("skips what depends on a failed task, finishes the independent branches, and ends partial_success", async () => {
+    const requests = fixture.scriptTasks((taskId) => (taskId === "b" ? { kind: "error", status: 400 } : { kind: "text", text: `output of ${taskId}` }));
+    const planId = await fixture.insertPlan(branching);
+
+    executor.start({ planId, userId: fixture.tenant.user.id });
+    const plan = await fixture.waitForEnd(planId);
+
+    expect(plan.status).toBe("partial_success");
+    const tasks = await tasksOf(planId);
+    expect(Object.fromEntries(Object.values(tasks).map((task) => [task.taskId, task.status]))).toEqual({
+      a: "completed",
+      b: "failed",
+      c: "completed",
+      d: "skipped",
+      e: "completed",
+    });
+    expect(tasks.b?.error).toBeTruthy();
+    expect(requests.get("d")).toBeUndefined();
+    const failEvent = (await outboxOf(planId)).find((row) => row.type === "task-fail");
+    expect(failEvent?.payload).toMatchObject({ taskId: "b", status: "failed", error: { code: "LLM_REQUEST_REJECTED" }, skippedTaskIds: ["d"] });
+    const stored = await fixture.deps.db.taskPlan.findUniqueOrThrow({ where: { id: planId }, select: { endReason: true } });
+    expect(stored.endReason).toMatch(/^Task b failed/);
+  });
+
+  it("answers a partial plan from the furthest results it reached", async () => {
+    fixture.scriptTasks((taskId) => (taskId === "b" ? { kind: "error", status: 400 } : { kind: "text", text: `output of ${taskId}` }));
+    const planId = await fixture.insertPlan(branching);
+
+    executor.start({ planId, userId: fixture.tenant.user.id });
+    const plan = await fixture.waitForEnd(planId);
+
+    const combined = seenRequests(fixture.llm).find((request) => request.synthesis)!.input;
+    expect(combined).toContain("### c\noutput of c");
+    expect(combined).toContain("### e\noutput of e");
+    expect(combined).not.toContain("### a\n");
+    const message = await fixture.deps.db.message.findUniqueOrThrow({ where: { id: plan.finalMessageId! } });
+    expect(message).toMatchObject({ content: synthesisReply, planId, role: "assistant" });
+  });
+
+  it("ends failed, with no answer, when no task completed", async () => {
+    fixture.scriptTasks(() => ({ kind: "error", status: 400 }));
+    const planId = await fixture.insertPlan([{ taskId: "only" }, { taskId: "after", dependencies: ["only"] }]);
+
+    executor.start({ planId, userId: fixture.tenant.user.id });
+    const plan = await fixture.waitForEnd(planId);
+
+    expect(plan).toEqual({ status: "failed", finalMessageId: null });
+    expect((await tasksOf(planId)).after?.status).toBe("skipped");
+  });
+
+  it("fails a task whose agent was disabled, without calling the model", async () => {
+    const requests = fixture.scriptTasks();
+    const agentId = fixture.tenant.agents.find((agent) => agent.name === "DataAnalyst")!.id;
+    await fixture.deps.db.userAgent.update({ where: { id: agentId }, data: { status: "DISABLED" } });
+    const planId = await fixture.insertPlan([{ taskId: "analysis", agent: "DataAnalyst" }, { taskId: "code" }]);
+
+    executor.start({ planId, userId: fixture.tenant.user.id });
+    const plan = await fixture.waitForEnd(planId);
+    await fixture.deps.db.userAgent.update({ where: { id: agentId }, data: { status: "READY" } });
+
+    expect(plan.status).toBe("partial_success");
+    expect(requests.get("analysis")).toBeUndefined();
+    expect((await tasksOf(planId)).analysis?.error).toMatch(/disabled/);
+  });
+});
+
+describe("the final answer", () => {
+  it("is the single sink's output, stored as an assistant message of the session linked to the plan", async () => {
+    fixture.scriptTasks();
+    const planId = await fixture.insertPlan(chain(3));
+
+    executor.start({ planId, userId: fixture.tenant.user.id });
+    const plan = await fixture.waitForEnd(planId);
+
+    const message = await fixture.deps.db.message.findUniqueOrThrow({ where: { id: plan.finalMessageId! } });
+    expect(message).toMatchObject({ role: "assistant", content: "output of c2", planId, sessionId: fixture.tenant.session.id });
+    expect(seenRequests(fixture.llm).some((request) => request.synthesis)).toBe(false);
+  });
+
+  it("combines several sinks with one synthesis call and counts its cost in the plan's actuals", async () => {
+    fixture.scriptTasks();
+    const planId = await fixture.insertPlan([{ taskId: "x" }, { taskId: "y" }], { request: "Compare x and y" });
+
+    executor.start({ planId, userId: fixture.tenant.user.id });
+    const plan = await fixture.waitForEnd(planId);
+
+    const synthesis = seenRequests(fixture.llm).filter((request) => request.synthesis);
+    expect(synthesis).toHaveLength(1);
+    expect(synthesis[0]!.input).toMatch(/^Request: Compare x and y/);
+    const message = await fixture.deps.db.message.findUniqueOrThrow({ where: { id: plan.finalMessageId! } });
+    expect(message.content).toBe(synthesisReply);
+    const stored = await fixture.deps.db.taskPlan.findUniqueOrThrow({ where: { id: planId } });
+    const taskCosts = await fixture.deps.db.taskPlanTask.aggregate({ where: { planId }, _sum: { actualCost: true } });
+    expect(stored.totalActualCost).toBeCloseTo((taskCosts._sum.actualCost ?? 0) + (message.cost ?? 0), 12);
+    expect(message.cost).toBeGreaterThan(0);
+  });
+});
+
+describe("events", () => {
+  it("records every transition with its event, in order, and publishes them all to the session's stream", async () => {
+    fixture.scriptTasks((taskId) => ({ kind: "text", text: `output of ${taskId} in several words`, delayBetweenChunksMs: 5 }));
+    const planId = await fixture.insertPlan(fanOut(2));
+
+    executor.start({ planId, userId: fixture.tenant.user.id });
+    await fixture.waitForEnd(planId);
+
+    const outbox = await outboxOf(planId);
+    const recorded = outbox.map((row) => `${row.type}${taskIdOf(row.payload) ? `:${taskIdOf(row.payload)}` : ""}`);
+    expect(recorded[0]).toBe("plan-start");
+    expect(recorded.at(-1)).toBe("plan-end");
+    expect(recorded.filter((entry) => entry.startsWith("task-start"))).toHaveLength(4);
+    for (const taskId of ["root", "branch0", "branch1", "join"]) {
+      expect(recorded.indexOf(`task-start:${taskId}`)).toBeLessThan(recorded.indexOf(`task-end:${taskId}`));
+    }
+    expect(recorded.indexOf("task-end:root")).toBeLessThan(recorded.indexOf("task-start:branch0"));
+    expect(recorded.indexOf("task-end:branch1")).toBeLessThan(recorded.indexOf("task-start:join"));
+    expect(outbox.at(-1)?.payload).toMatchObject({ status: "completed", tasks: expect.arrayContaining([{ taskId: "join", status: "completed" }]) as unknown });
+
+    const scope = { userId: fixture.tenant.user.id, projectId: fixture.tenant.project.id, sessionId: fixture.tenant.session.id };
+    const published = await vi.waitFor(
+      async () => {
+        const events = (await fixture.events.read(scope, { limit: 1_000 })).filter((event) => event.planId === planId);
+        expect(events.at(-1)?.type).toBe("plan-end");
+        return events;
+      },
+      { timeout: 5_000 },
+    );
+    const onBus = published.filter((event) => event.type !== "task-delta").map((event) => `${event.type}${taskIdOf(event.payload) ? `:${taskIdOf(event.payload)}` : ""}`);
+    expect(onBus).toEqual(recorded);
+    const rootEvents = published.filter((event) => taskIdOf(event.payload) === "root").map((event) => event.type);
+    expect(rootEvents[0]).toBe("task-start");
+    expect(rootEvents).toContain("task-delta");
+    expect(rootEvents.at(-1)).toBe("task-end");
+    expect((await outboxOf(planId)).every((row) => row.publishedAt !== null)).toBe(true);
+  });
+});
+
+describe("statistics and metrics", () => {
+  it("merges every plan's task latencies into the model's running mean and variance", async () => {
+    const delays: Record<string, number> = { fast: 10, slow: 150, quick: 30, later: 90, last: 60 };
+    fixture.scriptTasks((taskId) => ({ kind: "text", text: `output of ${taskId}`, delayBeforeFirstByteMs: delays[taskId], usage: { promptTokens: 10, completionTokens: delays[taskId]! / 10 } }));
+    const model = `latency-model-${Date.now()}`;
+    const agent = fixture.tenant.agents.find((candidate) => candidate.name === "DocumentWriter")!;
+    await fixture.deps.db.userAgent.update({ where: { id: agent.id }, data: { config: { ...agent.config, model } } });
+    const plans = [
+      await fixture.insertPlan(["fast", "slow", "quick"].map((taskId) => ({ taskId, agent: agent.name }))),
+      await fixture.insertPlan(["later", "last"].map((taskId) => ({ taskId, agent: agent.name }))),
+    ];
+
+    for (const planId of plans) {
+      executor.start({ planId, userId: fixture.tenant.user.id });
+      await fixture.waitForEnd(planId);
+    }
+    await fixture.deps.db.userAgent.update({ where: { id: agent.id }, data: { config: agent.config } });
+
+    const tasks = await fixture.deps.db.taskPlanTask.findMany({ where: { planId: { in: plans } }, select: { actualDuration: true, completionTokens: true } });
+    const durations = tasks.map((task) => task.actualDuration!);
+    const mean = durations.reduce((sum, value) => sum + value, 0) / durations.length;
+    const squares = durations.reduce((sum, value) => sum + (value - mean) ** 2, 0);
+    const stat = await fixture.deps.db.modelLatencyStat.findUniqueOrThrow({ where: { model } });
+    expect(stat.count).toBe(5);
+    expect(stat.meanMs).toBeCloseTo(mean, 6);
+    expect(stat.m2).toBeCloseTo(squares, 4);
+    expect(stat.meanOutputTokens).toBeCloseTo(tasks.reduce((sum, task) => sum + task.completionTokens!, 0) / 5, 6);
+  });
+
+  it("counts plans by final status and observes the queue wait of every task", async () => {
+    fixture.scriptTasks();
+    const before = await fixture.deps.metrics.planOutcomes.get();
+    const completedBefore = before.values.find((value) => value.labels.status === "completed")?.value ?? 0;
+    const waitsBefore = (await fixture.deps.metrics.taskQueueWaitSeconds.get()).values.find((value) => value.metricName?.endsWith("_count"))?.value ?? 0;
+    const planId = await fixture.insertPlan(chain(2));
+
+    executor.start({ planId, userId: fixture.tenant.user.id });
+    await fixture.waitForEnd(planId);
+
+    await vi.waitFor(async () => {
+      const after = await fixture.deps.metrics.planOutcomes.get();
+      expect(after.values.find((value) => value.labels.status === "completed")?.value).toBe(completedBefore + 1);
+    });
+    const waitsAfter = (await fixture.deps.metrics.taskQueueWaitSeconds.get()).values.find((value) => value.metricName?.endsWith("_count"))?.value;
+    expect(waitsAfter).toBe(waitsBefore + 2);
+  });
+});
