@@ -1,3 +1,4 @@
+import "./zod-config.js";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/app.js";
@@ -5,6 +6,12 @@ import { createAppServices } from "./app/create-app-services.js";
 import "./styles/base.css";
 import "./styles/components.css";
 import "./styles/screens.css";
+import "./styles/overlays.css";
+import "./styles/markdown.css";
+import "./styles/chat.css";
+import "./styles/agents.css";
+import "./styles/plans.css";
+import "./styles/usage.css";
 
 const container = document.getElementById("root");
 if (!container) throw new Error("index.html must contain #root");

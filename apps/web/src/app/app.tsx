@@ -4,6 +4,7 @@ import { SessionProvider, useSessionState } from "../auth/session-context.js";
 import { Workspace } from "../projects/workspace.js";
 import { TRPCProvider } from "../trpc/trpc.js";
 import { PageLoader } from "../ui/page-loader.js";
+import { ToastProvider, Toaster } from "../ui/toaster.js";
 import type { AppServices } from "./create-app-services.js";
 
 function Screens() {
@@ -23,7 +24,10 @@ export function App({ services }: { services: AppServices }) {
     <QueryClientProvider client={services.queryClient}>
       <TRPCProvider trpcClient={services.trpcClient} queryClient={services.queryClient}>
         <SessionProvider session={services.session}>
-          <Screens />
+          <ToastProvider store={services.toasts}>
+            <Screens />
+            <Toaster />
+          </ToastProvider>
         </SessionProvider>
       </TRPCProvider>
     </QueryClientProvider>

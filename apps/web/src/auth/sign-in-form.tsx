@@ -7,7 +7,9 @@ import { useSession } from "./session-context.js";
 export function SignInForm() {
   const trpc = useTRPC();
   const session = useSession();
-  const signIn = useMutation(trpc.auth.login.mutationOptions({ onSuccess: (tokens) => session.start(tokens) }));
+  const signIn = useMutation(
+    trpc.auth.login.mutationOptions({ onSuccess: (tokens) => session.start(tokens), meta: { inlineErrors: true } }),
+  );
   return (
     <CredentialsForm
       schema={loginInput}

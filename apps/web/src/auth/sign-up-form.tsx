@@ -7,7 +7,9 @@ import { useSession } from "./session-context.js";
 export function SignUpForm() {
   const trpc = useTRPC();
   const session = useSession();
-  const signUp = useMutation(trpc.auth.register.mutationOptions({ onSuccess: (tokens) => session.start(tokens) }));
+  const signUp = useMutation(
+    trpc.auth.register.mutationOptions({ onSuccess: (tokens) => session.start(tokens), meta: { inlineErrors: true } }),
+  );
   return (
     <CredentialsForm
       schema={registerInput}

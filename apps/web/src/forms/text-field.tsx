@@ -1,4 +1,7 @@
-import { useId, type InputHTMLAttributes } from "react";
+import type { InputHTMLAttributes } from "react";
+import { useFieldDescription } from "./field-description.js";
+import { FieldMessages } from "./field-messages.js";
+import { FieldLabel } from "./field-label.js";
 
 type NativeInputProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "value" | "onChange" | "name">;
 
@@ -14,16 +17,10 @@ export interface TextFieldProps extends NativeInputProps {
 
 /** A labelled input whose hint and error are announced with it. */
 export function TextField({ label, name, value, onValueChange, error, hint, optional = false, ...inputProps }: TextFieldProps) {
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : undefined, error ? errorId : undefined].filter(Boolean).join(" ");
+  const { id, hintId, errorId, describedBy } = useFieldDescription({ hint, error });
   return (
     <div className={error ? "field field-invalid" : "field"}>
-      <label htmlFor={id} className="field-label">
-        {label}
-        {optional && <span className="field-optional">Optional</span>}
-      </label>
+      <FieldLabel htmlFor={id} label={label} optional={optional} />
       <input
         {...inputProps}
         id={id}
@@ -31,19 +28,10 @@ export function TextField({ label, name, value, onValueChange, error, hint, opti
         value={value}
         onChange={(event) => onValueChange(event.target.value)}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={describedBy}
         className="input"
       />
-      {hint && (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      )}
+      <FieldMessages hint={hint} error={error} hintId={hintId} errorId={errorId} />
     </div>
   );
 }

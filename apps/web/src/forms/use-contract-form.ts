@@ -9,23 +9,25 @@ function focusField(form: HTMLFormElement, name: string | undefined): void {
 
 /**
  * Validates a form against its contract schema (the one the server applies) on submit. The first
- * invalid field takes focus, so keyboard and screen-reader users land on the problem.
+ * invalid field takes focus, so keyboard and screen-reader users land on the problem; from then on
+ * the messages follow the values as they are corrected.
  */
 export function useContractForm<Schema extends z.ZodType>(
   schema: Schema,
   { values, onValid }: { values: unknown; onValid: (data: z.output<Schema>) => void },
 ) {
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const [attempted, setAttempted] = useState(false);
+  const current = attempted ? validate(schema, values) : undefined;
+  const errors: FieldErrors = current && !current.ok ? current.errors : {};
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    setAttempted(true);
     const result = validate(schema, values);
     if (!result.ok) {
-      setErrors(result.errors);
       focusField(event.currentTarget, Object.keys(result.errors)[0]);
       return;
     }
-    setErrors({});
     onValid(result.data);
   }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { createProjectInput, loginInput, registerInput } from "@codelab/contracts";
 import { validate } from "./validate.js";
 
@@ -26,6 +27,11 @@ describe("validate", () => {
 
   it("keeps a message the contract wrote itself for an empty field", () => {
     expect(validate(createProjectInput, { name: "   " })).toEqual({ ok: false, errors: { name: "Must not be empty" } });
+  });
+
+  it("asks for a number when a numeric field is empty or unreadable", () => {
+    const schema = z.object({ maxTokens: z.number().int() });
+    expect(validate(schema, { maxTokens: Number.NaN })).toEqual({ ok: false, errors: { maxTokens: "Must be a number" } });
   });
 
   it("reports every invalid field in one pass", () => {

@@ -11,6 +11,8 @@ const genericEmptyStringMessage = /^Too small: expected string to have >=1 chara
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === "too_small" && genericEmptyStringMessage.test(issue.message)) return "Required";
+  // Number inputs hand over NaN when empty or unreadable.
+  if (issue.code === "invalid_type" && issue.expected === "number") return "Must be a number";
   return issue.message.charAt(0).toUpperCase() + issue.message.slice(1);
 }
 

@@ -4,7 +4,7 @@ import { createProjectInput } from "@codelab/contracts";
 import { TextField } from "../forms/text-field.js";
 import { useContractForm } from "../forms/use-contract-form.js";
 import { navigate } from "../navigation/location.js";
-import { routePath } from "../navigation/route.js";
+import { projectPath } from "../navigation/route.js";
 import { serverFieldErrors } from "../trpc/error-message.js";
 import { useTRPC } from "../trpc/trpc.js";
 import { ErrorAlert } from "../ui/error-alert.js";
@@ -18,9 +18,10 @@ export function CreateProjectForm() {
 
   const createProject = useMutation(
     trpc.projects.create.mutationOptions({
+      meta: { inlineErrors: true },
       onSuccess: async (project) => {
         queryClient.setQueryData(trpc.projects.get.queryKey({ projectId: project.id }), project);
-        navigate(routePath({ name: "project", projectId: project.id }));
+        navigate(projectPath(project.id));
         await queryClient.invalidateQueries(trpc.projects.list.queryFilter());
       },
     }),

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "../navigation/location.js";
-import { routePath } from "../navigation/route.js";
+import { projectPath, routePath } from "../navigation/route.js";
 import { useTRPC } from "../trpc/trpc.js";
 import { ErrorAlert } from "../ui/error-alert.js";
 import { projectListInput } from "./project-list-input.js";
@@ -22,7 +22,7 @@ export function ProjectSidebar({ activeProjectId, creating }: { activeProjectId:
   const projects = useQuery(trpc.projects.list.queryOptions(projectListInput));
 
   return (
-    <nav className="sidebar" aria-labelledby="sidebar-title" aria-busy={projects.isPending || undefined}>
+    <nav id="projects-sidebar" className="sidebar" aria-labelledby="sidebar-title" aria-busy={projects.isPending || undefined}>
       <div className="sidebar-header">
         <h2 id="sidebar-title" className="sidebar-title">
           Projects
@@ -47,7 +47,7 @@ export function ProjectSidebar({ activeProjectId, creating }: { activeProjectId:
           {projects.data.projects.map((project) => (
             <li key={project.id}>
               <Link
-                href={routePath({ name: "project", projectId: project.id })}
+                href={projectPath(project.id)}
                 className="project-nav-link"
                 aria-current={project.id === activeProjectId ? "page" : undefined}
               >

@@ -1,19 +1,34 @@
 import { useQuery } from "@tanstack/react-query";
+import { AgentsPanel } from "../agents/agents-panel.js";
+import { ChatSection } from "../chat/chat-section.js";
 import { Link } from "../navigation/location.js";
+import type { ProjectSection } from "../navigation/route.js";
 import { errorCode } from "../trpc/error-message.js";
 import { useTRPC } from "../trpc/trpc.js";
+import { UsageSection } from "../usage/usage-section.js";
 import { EmptyState } from "../ui/empty-state.js";
 import { ErrorAlert } from "../ui/error-alert.js";
-import { formatDate } from "../ui/format-date.js";
-import { AgentList } from "./agent-list.js";
+import { ProjectHeader } from "./project-header.js";
+import { ProjectTabs } from "./project-tabs.js";
 
-export function ProjectView({ projectId }: { projectId: string }) {
+function SectionContent({ projectId, section }: { projectId: string; section: ProjectSection }) {
+  switch (section.tab) {
+    case "chat":
+      return <ChatSection projectId={projectId} sessionId={section.sessionId} />;
+    case "agents":
+      return <AgentsPanel projectId={projectId} />;
+    case "usage":
+      return <UsageSection projectId={projectId} />;
+  }
+}
+
+export function ProjectView({ projectId, section }: { projectId: string; section: ProjectSection }) {
   const trpc = useTRPC();
   const project = useQuery(trpc.projects.get.queryOptions({ projectId }));
 
   if (project.isPending) {
     return (
-      <div aria-busy="true" aria-label="Loading project">
+      <div className="project-view" aria-busy="true" aria-label="Loading project">
         <span className="skeleton skeleton-title" />
         <span className="skeleton skeleton-row" />
       </div>
@@ -37,25 +52,11 @@ export function ProjectView({ projectId }: { projectId: string }) {
     );
   }
 
-  const { name, workspacePath, createdAt } = project.data;
   return (
-    <article className="project-view">
-      <header className="page-header">
-        <h1 className="page-title">{name}</h1>
-        <p className="page-meta">
-          {workspacePath ? <code className="path">{workspacePath}</code> : <span>No workspace folder</span>}
-          <span>Created {formatDate(createdAt)}</span>
-        </p>
-      </header>
-      <section aria-labelledby="agents-title" className="section">
-        <div className="section-header">
-          <h2 id="agents-title" className="section-title">
-            Agents
-          </h2>
-          <p className="section-lead">Every project starts with these three; chat with them one at a time or let the orchestrator plan.</p>
-        </div>
-        <AgentList projectId={projectId} />
-      </section>
+    <article className={`project-view project-view-${section.tab}`}>
+      <ProjectHeader project={project.data} />
+      <ProjectTabs projectId={projectId} current={section.tab} />
+      <SectionContent projectId={projectId} section={section} />
     </article>
   );
 }

@@ -25,7 +25,7 @@ export function ProjectsHome() {
         </Link>
       }
     >
-      Pick a project on the left to see its agents, or start a new one.
+      Pick a project to chat with its agents, or start a new one.
     </EmptyState>
   );
 }

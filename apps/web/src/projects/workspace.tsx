@@ -1,3 +1,4 @@
+import { useState } from "react";
 import type { SignedInUser } from "../auth/session.js";
 import { AppHeader } from "../layout/app-header.js";
 import { Link, usePathname } from "../navigation/location.js";
@@ -16,7 +17,7 @@ function RouteContent({ route }: { route: Route }) {
       return <NewProjectPanel />;
     case "project":
       // Keyed so switching projects starts from a clean view instead of the previous one's state.
-      return <ProjectView key={route.projectId} projectId={route.projectId} />;
+      return <ProjectView key={route.projectId} projectId={route.projectId} section={route.section} />;
     case "not-found":
       return (
         <EmptyState
@@ -34,14 +35,18 @@ function RouteContent({ route }: { route: Route }) {
 }
 
 export function Workspace({ user }: { user: SignedInUser }) {
-  const route = parseRoute(usePathname());
+  const pathname = usePathname();
+  const route = parseRoute(pathname);
+  // On phones the projects list is a menu: it closes as soon as the user goes somewhere.
+  const [projectsOpenAt, setProjectsOpenAt] = useState<string | undefined>();
+  const projectsOpen = projectsOpenAt === pathname;
   return (
     <div className="app-shell">
       <a href="#main" className="skip-link">
         Skip to content
       </a>
-      <AppHeader user={user} />
-      <div className="workspace">
+      <AppHeader user={user} projectsOpen={projectsOpen} onToggleProjects={() => setProjectsOpenAt(projectsOpen ? undefined : pathname)} />
+      <div className={projectsOpen ? "workspace sidebar-open" : "workspace"}>
         <ProjectSidebar
           activeProjectId={route.name === "project" ? route.projectId : undefined}
           creating={route.name === "new-project"}

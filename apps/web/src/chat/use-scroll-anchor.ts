@@ -1,0 +1,43 @@
+import { useLayoutEffect, useRef } from "react";
+
+const nearBottomPx = 120;
+
+/**
+ * Keeps a scrolling log where the reader expects it: pinned to the bottom while new content
+ * arrives (unless they scrolled up to read), and steady when older content is added on top.
+ */
+export function useScrollAnchor({ firstKey, contentKey }: { firstKey: string | undefined; contentKey: string }) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const wasNearBottom = useRef(true);
+  const previous = useRef({ firstKey, scrollHeight: 0 });
+
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    const onScroll = () => {
+      wasNearBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < nearBottomPx;
+    };
+    element.addEventListener("scroll", onScroll, { passive: true });
+    return () => element.removeEventListener("scroll", onScroll);
+  }, []);
+
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    const prepended = previous.current.firstKey !== undefined && firstKey !== previous.current.firstKey;
+    if (prepended && !wasNearBottom.current) {
+      element.scrollTop += element.scrollHeight - previous.current.scrollHeight;
+    } else if (wasNearBottom.current) {
+      element.scrollTop = element.scrollHeight;
+    }
+    previous.current = { firstKey, scrollHeight: element.scrollHeight };
+  }, [firstKey, contentKey]);
+
+  return {
+    scroller,
+    /** After the user sends, follow the conversation again even if they had scrolled up. */
+    stickToBottom: () => {
+      wasNearBottom.current = true;
+    },
+  };
+}

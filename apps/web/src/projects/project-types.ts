@@ -1,0 +1,3 @@
+import type { RouterOutputs } from "@codelab/sdk";
+
+export type Project = RouterOutputs["projects"]["get"];
