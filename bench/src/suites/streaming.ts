@@ -21,7 +21,7 @@ const redisUrl = "redis://127.0.0.1:6379";
 const serverEntry = (file: string) => fileURLToPath(new URL(`../servers/${file}`, import.meta.url));
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-type TransportName = "plain express (reference)" | "REST SSE" | "tRPC subscription";
+type TransportName = "plain express (reference)" | "REST SSE" | "tRPC subscription" | "REST SSE, in-process bus";
 
 interface Transport {
   name: TransportName;
@@ -151,10 +151,10 @@ function report(runs: ScenarioRun[]): SuiteReport {
       passed: runs.every((run) => run.delivered === run.expected && run.outOfOrder === 0 && run.droppedStreams === 0),
     },
     ...runs
-      .filter((run) => run.transport === "REST SSE")
+      .filter((run) => run.transport.startsWith("REST SSE"))
       .map((run): Check => ({
         kind: "target",
-        description: `${run.scenario}: REST SSE CPU per event = ${formatNumber(cpuRatio(run), 2)}x the reference's (target <= ${targets.restCpuVsReference}x)`,
+        description: `${run.scenario}: ${run.transport} CPU per event = ${formatNumber(cpuRatio(run), 2)}x the reference's (target <= ${targets.restCpuVsReference}x)`,
         passed: cpuRatio(run) <= targets.restCpuVsReference,
       })),
     ...runs
@@ -175,7 +175,8 @@ function report(runs: ScenarioRun[]): SuiteReport {
     notes: [
       `fan-out: ${fanOut.subscribers} subscribers on one session, ${fanOut.events} events published at ${fanOut.eventsPerSecond}/s inside the server.`,
       `500 sessions: one subscriber each; every session streams a ${manySessions.tokens}-token reply at ${manySessions.tokensPerSecond} tokens/s through the production delta coalescer (50 ms), starts spread over 1 s.`,
-      "CodeLab runs as in production (Redis event bus, durable log); the reference is a bare express SSE handler fed by an in-process emitter.",
+      "CodeLab runs as in production (Redis event bus: a durable log every event is appended to and read back from); the in-process rows run",
+      "the same server without REDIS_URL (its embedded bus). The reference is a bare express SSE handler fed by an in-process emitter.",
       "Latency: publish time (in the event id) to arrival at the bench process. events/s: delivered events over the time from the first publish to the last arrival.",
       "server CPU: the server process's CPU time over the scenario, the simulated producer included (the same code in both servers). One pass per transport.",
     ],
@@ -191,7 +192,7 @@ export const streamingSuite: Suite = {
     const servers: ServerProcess[] = [];
     try {
       const jwtSecret = randomBytes(32).toString("hex");
-      const perTransport = await Promise.all([0, 1, 2].map(() => seed(database.db, manySessions.sessions + 1)));
+      const perTransport = await Promise.all([0, 1, 2, 3].map(() => seed(database.db, manySessions.sessions + 1)));
       const userIds = new Set(perTransport.map(({ userId }) => userId));
       const tokens = createTokenService({ secret: jwtSecret, accessTokenTtlSeconds: 3600, refreshTokenTtlSeconds: 3600, clock: systemClock });
       const tokenOf = new Map([...userIds].map((userId) => [userId, tokens.signAccessToken({ userId, tokenVersion: 0 }).token]));
@@ -206,14 +207,33 @@ export const streamingSuite: Suite = {
       };
       // eslint-disable-next-line no-restricted-properties -- the bench launches servers; they inherit its environment
       const environment = { ...process.env, NODE_ENV: "production" };
-      const start = async (name: string, file: string) => {
-        const server = await startServerProcess({ name, entry: serverEntry(file), options, environment, cpuProfileDirectory: settings.cpuProfileDirectory });
+      const start = async (name: string, file: string, serverOptions = options) => {
+        const server = await startServerProcess({
+          name,
+          entry: serverEntry(file),
+          options: serverOptions,
+          environment,
+          cpuProfileDirectory: settings.cpuProfileDirectory,
+        });
         servers.push(server);
         return server;
       };
-      const [codelab, plain] = await Promise.all([start("codelab-server", "codelab-streaming-server.ts"), start("plain-sse", "plain-sse-server.ts")]);
+      // The same server without REDIS_URL: its in-process bus shows what the transport costs without the Redis log.
+      const inProcessOptions = { ...options, settings: { ...options.settings, REDIS_URL: "" } };
+      const [codelab, inProcess, plain] = await Promise.all([
+        start("codelab-server", "codelab-streaming-server.ts"),
+        start("codelab-server-in-process-bus", "codelab-streaming-server.ts", inProcessOptions),
+        start("plain-sse", "plain-sse-server.ts"),
+      ]);
       const bearer = (session: BenchSession | undefined) => ({ authorization: `Bearer ${tokenOf.get(session?.userId ?? "") ?? ""}` });
-      const [referenceSessions, restSessions, trpcSessions] = perTransport.map(({ sessions }) => sessions) as [BenchSession[], BenchSession[], BenchSession[]];
+      const [referenceSessions, restSessions, trpcSessions, inProcessSessions] = perTransport.map(({ sessions }) => sessions) as [
+        BenchSession[],
+        BenchSession[],
+        BenchSession[],
+        BenchSession[],
+      ];
+      const restUrl = (server: ServerProcess) => ({ projectId, sessionId }: BenchSession) =>
+        `${server.url}/my/projects/${projectId}/chat/${sessionId}/events/`;
       const transports: Array<{ transport: Transport; sessions: BenchSession[] }> = [
         {
           transport: { name: "plain express (reference)", server: plain, headers: {}, url: ({ sessionId }) => `${plain.url}/events/${sessionId}` },
@@ -224,7 +244,7 @@ export const streamingSuite: Suite = {
             name: "REST SSE",
             server: codelab,
             headers: bearer(restSessions[0]),
-            url: ({ projectId, sessionId }) => `${codelab.url}/my/projects/${projectId}/chat/${sessionId}/events/`,
+            url: restUrl(codelab),
           },
           sessions: restSessions,
         },
@@ -236,6 +256,10 @@ export const streamingSuite: Suite = {
             url: ({ projectId, sessionId }) => `${codelab.url}/trpc/chat.events?input=${encodeURIComponent(JSON.stringify({ projectId, sessionId }))}`,
           },
           sessions: trpcSessions,
+        },
+        {
+          transport: { name: "REST SSE, in-process bus", server: inProcess, headers: bearer(inProcessSessions[0]), url: restUrl(inProcess) },
+          sessions: inProcessSessions,
         },
       ];
 

@@ -5,14 +5,8 @@ export { describeError, type PublicError } from "./errors/describe-error.js";
 export { errorShape, type ErrorShape } from "./errors/error-shape.js";
 export { errorTable, type ErrorMapping } from "./errors/error-table.js";
 export { maxInputDepth } from "./input/assert-storable-input.js";
-export {
-  createEventStreamPolicy,
-  defaultEventStreamSettings,
-  streamPingMilliseconds,
-  type EventStreamPolicy,
-  type EventStreamSettings,
-} from "./subscriptions/event-stream-policy.js";
-export type { StreamLimiter } from "./subscriptions/stream-limiter.js";
-export { openEventStream, type EventStream, type OpenEventStreamOptions } from "./subscriptions/open-event-stream.js";
+export { createEventStreamPolicy, type EventStreamPolicy } from "./subscriptions/event-stream-policy.js";
+export { lastEventId } from "./subscriptions/event-stream-input.js";
+export { openEventStream, type EventStream } from "./subscriptions/open-event-stream.js";
 export { sessionEventScope } from "./subscriptions/session-event-scope.js";
 export { eventsTrimmedError } from "./subscriptions/stream-errors.js";

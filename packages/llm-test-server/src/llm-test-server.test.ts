@@ -99,6 +99,7 @@ describe("chat completions", () => {
     expect(llm.requests[0]).toMatchObject({ method: "POST", path: "/v1/chat/completions" });
     expect(llm.requests[0]?.body.model).toBe("openrouter/openai/gpt-4.1");
     expect(llm.requests[0]?.headers.authorization).toBe("Bearer test-key");
+    await vi.waitFor(() => expect(llm.requests[0]?.respondedAt).toBeGreaterThanOrEqual(llm.requests[0]?.receivedAt ?? Infinity));
   });
 
   it("answers a scripted error with its status, headers and an OpenAI-style body", async () => {

@@ -66,6 +66,7 @@ export async function startLlmTestServer(options: LlmTestServerOptions = {}): Pr
     });
     const { recorded, validJson } = recordRequest(request, await readBody(request));
     requests.push(recorded);
+    response.once("finish", () => (recorded.respondedAt = performance.now()));
     if (request.method !== "POST" || !validJson) {
       writeJsonStatus(response, 400, providerErrorBody(400, "Expected a POST with a JSON object body."));
       return;

@@ -10,6 +10,8 @@ export interface RecordedRequest {
   body: Record<string, unknown>;
   /** `performance.now()` when the body had been read. */
   receivedAt: number;
+  /** `performance.now()` when the whole answer had been written; unset until then, and for a request never fully answered. */
+  respondedAt?: number;
 }
 
 export interface ChatMessageSeen {

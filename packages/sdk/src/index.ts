@@ -1,7 +1,7 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@codelab/api";
 
-export { createCodelabClient, maxBatchSize, type CodelabClient, type CodelabClientOptions } from "./client.js";
+export { createCodelabClient, maxBatchSize, type CodelabClient, type CodelabClientOptions, type EventSourceConstructor } from "./client.js";
 export { TRPCClientError } from "@trpc/client";
 export type { AppRouter };
 

@@ -3,6 +3,9 @@ import type { Redis } from "ioredis";
 import type { ApiDependencies } from "@codelab/api";
 import type { Logger } from "../logging/logger.js";
 import { createRestRouter } from "../rest/create-rest-router.js";
+import { createEventStreamRouter } from "../sse/create-event-stream-router.js";
+import { createTrpcEventStreamRouter } from "../sse/create-trpc-event-stream-router.js";
+import type { EventStreamTiming } from "../sse/write-event-stream.js";
 import { sendError } from "../rest/send-error.js";
 import { createHealthRouter } from "./health.js";
 import { createSpaRouter } from "./spa.js";
@@ -16,6 +19,7 @@ export interface HttpAppOptions {
   secureCookies: boolean;
   trustProxy: boolean;
   webDistDirectory: string | undefined;
+  eventStreamTiming: EventStreamTiming;
 }
 
 interface BodyParserError {
@@ -40,7 +44,7 @@ const handleErrors =
     }
   };
 
-export function createHttpApp({ deps, redis, logger, secureCookies, trustProxy, webDistDirectory }: HttpAppOptions): Express {
+export function createHttpApp({ deps, redis, logger, secureCookies, trustProxy, webDistDirectory, eventStreamTiming }: HttpAppOptions): Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", trustProxy);
@@ -50,7 +54,9 @@ export function createHttpApp({ deps, redis, logger, secureCookies, trustProxy, 
     response.setHeader("Content-Type", deps.metrics.registry.contentType);
     response.send(await deps.metrics.registry.metrics());
   });
+  app.use("/trpc", createTrpcEventStreamRouter(deps, { timing: eventStreamTiming, secureCookies, logger }));
   app.use("/trpc", createTrpcMiddleware(deps, { logger, secureCookies }));
+  app.use("/my", createEventStreamRouter(deps, { timing: eventStreamTiming, logger }));
   app.use("/my", createRestRouter(deps, { secureCookies }));
   app.use("/my", (_request, response) => {
     sendError(response, new AppError("NOT_FOUND", "No such endpoint"));

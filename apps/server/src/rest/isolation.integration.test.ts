@@ -20,6 +20,8 @@ interface TargetIds {
   project: string;
   agent: string;
   session: string;
+  memory: string;
+  plan: string;
 }
 
 let server: TestServer;
@@ -32,7 +34,28 @@ async function createTenantGraph(rest: RestClient): Promise<TargetIds> {
   const session = await rest.post<RestSession>(`/my/projects/${project.body.id}/chat/sessions/`, { topic: "Secret" });
   const agent = agents.body.agents[0];
   if (project.status !== 201 || session.status !== 201 || !agent) throw new Error("could not build the tenant graph");
-  return { project: project.body.id, agent: agent.id, session: session.body.id };
+  const memory = await rest.post<{ id: string }>(`/my/projects/${project.body.id}/agents/${agent.id}/memories/`, { content: "The secret recipe." });
+  if (memory.status !== 201) throw new Error("could not store the tenant's memory");
+  return { project: project.body.id, agent: agent.id, session: session.body.id, memory: memory.body.id, plan: "" };
+}
+
+/** A plan waiting for approval, stored directly: no model is needed to have something to take over. */
+async function createWaitingPlan(userId: string, ids: TargetIds): Promise<string> {
+  const plan = await server.deps.db.taskPlan.create({
+    data: {
+      userId,
+      projectId: ids.project,
+      sessionId: ids.session,
+      originalRequest: "Secret plan",
+      status: "pending_approval",
+      requiresApproval: true,
+      approvalReason: "Secret reason",
+      approvalExpiresAt: new Date(Date.now() + 3_600_000),
+      tasks: { create: [{ taskId: "t1", description: "Secret task", agentId: ids.agent, agentName: "CodeAssistant" }] },
+    },
+    select: { id: true },
+  });
+  return plan.id;
 }
 
 beforeAll(async () => {
@@ -43,6 +66,7 @@ beforeAll(async () => {
   await server.deps.db.message.create({
     data: { sessionId: ids.session, userId: aliceUser.userId, role: "user", content: "confidential" },
   });
+  ids.plan = await createWaitingPlan(aliceUser.userId, ids);
   alice = { userId: aliceUser.userId, rest: aliceRest, ids };
 
   const bobRest = createRestClient(server.url, bobUser.token);
@@ -59,7 +83,7 @@ afterAll(async () => {
 });
 
 /** The same ids, each replaced by one that exists nowhere: what "missing" looks like. */
-const missingIds = (): TargetIds => ({ project: randomUUID(), agent: randomUUID(), session: randomUUID() });
+const missingIds = (): TargetIds => ({ project: randomUUID(), agent: randomUUID(), session: randomUUID(), memory: randomUUID(), plan: randomUUID() });
 
 interface RestAttempt {
   method: RestMethod;
@@ -74,6 +98,7 @@ function restAttempts(): RestAttempt[] {
   const nested = (projectPath: (ids: TargetIds) => string): RestAttempt[] => {
     const agent = (ids: TargetIds) => `${projectPath(ids)}agents/${ids.agent}/`;
     const session = (ids: TargetIds) => `${projectPath(ids)}chat/sessions/${ids.session}/`;
+    const memories = (ids: TargetIds) => `${agent(ids)}memories/`;
     return [
       { method: "GET", path: agent },
       { method: "PATCH", path: agent, json: { name: "Taken over", temperature: 1.9 } },
@@ -82,6 +107,17 @@ function restAttempts(): RestAttempt[] {
       { method: "PATCH", path: session, json: { topic: "Taken over" } },
       { method: "DELETE", path: session },
       { method: "GET", path: (ids) => `${session(ids)}messages/` },
+      { method: "POST", path: (ids) => `${projectPath(ids)}chat/${ids.session}/message/`, json: { content: "Hi", target_agent: "CodeAssistant" } },
+      { method: "GET", path: memories },
+      { method: "GET", path: (ids) => `${memories(ids)}search/?query=secret` },
+      { method: "POST", path: memories, json: { content: "Planted fact." } },
+      { method: "DELETE", path: (ids) => `${memories(ids)}${ids.memory}/` },
+      { method: "POST", path: (ids) => `${projectPath(ids)}chat/${ids.session}/message/`, json: { content: "Plan something" } },
+      { method: "GET", path: (ids) => `${session(ids)}plans/` },
+      { method: "GET", path: (ids) => `${projectPath(ids)}plans/${ids.plan}/` },
+      { method: "POST", path: (ids) => `${projectPath(ids)}plans/${ids.plan}/approve/`, json: { version: 1 } },
+      { method: "POST", path: (ids) => `${projectPath(ids)}plans/${ids.plan}/reject/` },
+      { method: "POST", path: (ids) => `${projectPath(ids)}plans/${ids.plan}/cancel/` },
     ];
   };
   return [
@@ -92,6 +128,7 @@ function restAttempts(): RestAttempt[] {
     { method: "POST", path: (ids) => `${project(ids)}agents/`, json: { name: "Intruder" } },
     { method: "GET", path: (ids) => `${project(ids)}chat/sessions/` },
     { method: "POST", path: (ids) => `${project(ids)}chat/sessions/`, json: { topic: "Intruder" } },
+    { method: "GET", path: (ids) => `${project(ids)}plans/` },
     ...nested(project),
     ...nested(() => `/my/projects/${bob.projectId}/`),
   ];
@@ -110,6 +147,20 @@ function trpcAttempts(): Array<[string, Procedure]> {
     ["sessions.update", (client, ids) => client.sessions.update.mutate({ ...scope(ids), sessionId: ids.session, topic: "Taken over" })],
     ["sessions.delete", (client, ids) => client.sessions.delete.mutate({ ...scope(ids), sessionId: ids.session })],
     ["messages.list", (client, ids) => client.messages.list.query({ ...scope(ids), sessionId: ids.session })],
+    ["chat.send", (client, ids) => client.chat.send.mutate({ ...scope(ids), sessionId: ids.session, content: "Hi", targetAgent: "CodeAssistant" })],
+    ["agents.memories.list", (client, ids) => client.agents.memories.list.query({ ...scope(ids), agentId: ids.agent })],
+    ["agents.memories.search", (client, ids) => client.agents.memories.search.query({ ...scope(ids), agentId: ids.agent, query: "secret" })],
+    ["agents.memories.add", (client, ids) => client.agents.memories.add.mutate({ ...scope(ids), agentId: ids.agent, content: "Planted fact." })],
+    [
+      "agents.memories.delete",
+      (client, ids) => client.agents.memories.delete.mutate({ ...scope(ids), agentId: ids.agent, memoryId: ids.memory }),
+    ],
+    ["chat.send (orchestrator)", (client, ids) => client.chat.send.mutate({ ...scope(ids), sessionId: ids.session, content: "Plan something" })],
+    ["plans.list (session)", (client, ids) => client.plans.list.query({ ...scope(ids), sessionId: ids.session })],
+    ["plans.get", (client, ids) => client.plans.get.query({ ...scope(ids), planId: ids.plan })],
+    ["plans.approve", (client, ids) => client.plans.approve.mutate({ ...scope(ids), planId: ids.plan, version: 1 })],
+    ["plans.reject", (client, ids) => client.plans.reject.mutate({ ...scope(ids), planId: ids.plan })],
+    ["plans.cancel", (client, ids) => client.plans.cancel.mutate({ ...scope(ids), planId: ids.plan })],
   ];
   return [
     ["projects.get", (client, ids) => client.projects.get.query(viaProject(ids))],
@@ -119,6 +170,7 @@ function trpcAttempts(): Array<[string, Procedure]> {
     ["agents.create", (client, ids) => client.agents.create.mutate({ ...viaProject(ids), name: "Intruder" })],
     ["sessions.list", (client, ids) => client.sessions.list.query(viaProject(ids))],
     ["sessions.create", (client, ids) => client.sessions.create.mutate({ ...viaProject(ids), topic: "Intruder" })],
+    ["plans.list", (client, ids) => client.plans.list.query(viaProject(ids))],
     ...nested(viaProject).map(([name, call]): [string, Procedure] => [`${name} (foreign project)`, call]),
     ...nested(viaOwnProject).map(([name, call]): [string, Procedure] => [`${name} (own project)`, call]),
   ];
@@ -130,7 +182,7 @@ describe("another user's ids over REST", () => {
       const send = (ids: TargetIds) => bob.rest.request(attempt.method, attempt.path(ids), { json: attempt.json });
       const foreign = await send(alice.ids);
       const missing = await send(missingIds());
-      const label = `${attempt.method} ${attempt.path({ project: "{project}", agent: "{agent}", session: "{session}" })}`;
+      const label = `${attempt.method} ${attempt.path({ project: "{project}", agent: "{agent}", session: "{session}", memory: "{memory}", plan: "{plan}" })}`;
 
       expect(foreign.status, label).toBe(404);
       expect(foreign.body, label).toEqual(missing.body);
@@ -157,7 +209,7 @@ describe("another user's ids over REST", () => {
 });
 
 describe("another user's ids over tRPC", () => {
-  it("answer every project, agent, session and message procedure with the same NOT_FOUND a missing id gets", async () => {
+  it("answer every project, agent, session, message, chat, memory and plan procedure with the same NOT_FOUND a missing id gets", async () => {
     for (const [name, call] of trpcAttempts()) {
       const foreign = await trpcFailureOf(call(bob.trpc, alice.ids));
       const missing = await trpcFailureOf(call(bob.trpc, missingIds()));
@@ -196,8 +248,12 @@ describe("the owner", () => {
     ];
     const responses = await Promise.all(paths.map((path) => alice.rest.get(path)));
     const messages = await alice.rest.get<{ total: number }>(`/my/projects/${project}/chat/sessions/${session}/messages/`);
+    const memories = await alice.rest.get<{ memories: Array<{ id: string }> }>(`/my/projects/${project}/agents/${agent}/memories/`);
 
     expect(responses.map(({ status }) => status)).toEqual([200, 200, 200]);
     expect(messages.body.total).toBe(1);
+    expect(memories.body.memories.map(({ id }) => id)).toEqual([alice.ids.memory]);
+    const plan = await alice.rest.get<{ status: string; tasks: unknown[] }>(`/my/projects/${project}/plans/${alice.ids.plan}/`);
+    expect(plan.body).toMatchObject({ status: "pending_approval", tasks: [expect.objectContaining({ task_id: "t1" })] });
   });
 });

@@ -23,8 +23,14 @@ let server: TestServer;
 let token: string;
 let email: string;
 let rest: RestClient;
-let ids: { project_id: string; agent_id: string; session_id: string };
-let baseline: Awaited<ReturnType<typeof snapshotRows>>;
+let ids: { project_id: string; agent_id: string; session_id: string; memory_id: string; plan_id: string };
+let baseline: Awaited<ReturnType<typeof snapshot>>;
+
+/** Every tenant row and every agent memory, which the memory endpoints would touch. */
+async function snapshot() {
+  const memories = await server.deps.db.agentMemory.findMany({ orderBy: { id: "asc" } });
+  return { rows: await snapshotRows(server.deps.db), memories };
+}
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -34,10 +40,23 @@ beforeAll(async () => {
   const agents = await rest.get<{ agents: RestAgent[] }>(`/my/projects/${project.body.id}/agents/`);
   const session = await rest.post<RestSession>(`/my/projects/${project.body.id}/chat/sessions/`, { topic: "Target" });
   const agentId = agents.body.agents[0]?.id ?? "";
-  ids = { project_id: project.body.id, agent_id: agentId, session_id: session.body.id };
+  const memory = await rest.post<{ id: string }>(`/my/projects/${project.body.id}/agents/${agentId}/memories/`, { content: "Kept fact." });
+  const plan = await server.deps.db.taskPlan.create({
+    data: {
+      userId: project.body.user_id,
+      projectId: project.body.id,
+      sessionId: session.body.id,
+      originalRequest: "Kept plan",
+      status: "pending_approval",
+      requiresApproval: true,
+      approvalExpiresAt: new Date(Date.now() + 3_600_000),
+    },
+    select: { id: true },
+  });
+  ids = { project_id: project.body.id, agent_id: agentId, session_id: session.body.id, memory_id: memory.body.id, plan_id: plan.id };
   const userId = project.body.user_id;
   await server.deps.db.message.create({ data: { sessionId: session.body.id, userId, role: "user", content: "kept" } });
-  baseline = await snapshotRows(server.deps.db);
+  baseline = await snapshot();
 });
 
 afterAll(async () => {
@@ -94,7 +113,7 @@ const expectedFieldsOf = (variant: MalformedInput, valid: InputObject, spell: (f
 });
 
 async function expectNothingChanged() {
-  expect(await snapshotRows(server.deps.db)).toEqual(baseline);
+  expect(await snapshot()).toEqual(baseline);
 }
 
 // ---------------------------------------------------------------- REST
@@ -130,6 +149,20 @@ const restEndpoints: RestEndpoint[] = [
   { method: "PATCH", template: session, body: { topic: "Renamed" } },
   { method: "DELETE", template: session },
   { method: "GET", template: `${session}messages/`, paged: true },
+  { method: "POST", template: `${project}chat/{session_id}/message/`, body: { content: "Hello", target_agent: "CodeAssistant" } },
+  { method: "GET", template: `${project}chat/{session_id}/events/` },
+  { method: "POST", template: `${project}chat/{session_id}/events/ticket/` },
+  { method: "GET", template: `${agent}memories/`, paged: true },
+  { method: "GET", template: `${agent}memories/search/` },
+  { method: "POST", template: `${agent}memories/`, body: { content: "A fact.", metadata: { topic: "tests" } } },
+  { method: "DELETE", template: `${agent}memories/{memory_id}/` },
+  { method: "GET", template: `${project}plans/`, paged: true },
+  { method: "GET", template: `${session}plans/`, paged: true },
+  { method: "GET", template: `${project}plans/{plan_id}/` },
+  { method: "POST", template: `${project}plans/{plan_id}/approve/`, body: { version: 1 } },
+  { method: "POST", template: `${project}plans/{plan_id}/reject/` },
+  { method: "GET", template: "/my/settings/" },
+  { method: "PATCH", template: "/my/settings/", body: { approval_threshold_usd: 0.5, daily_budget_usd: 2 } },
 ];
 
 const fill = (template: string, overrides: Record<string, string> = {}) =>
@@ -217,6 +250,25 @@ describe("REST paging", () => {
   });
 });
 
+describe("REST memory search parameters", () => {
+  it("answer 400 naming query or limit", async () => {
+    const cases: Array<{ search: string; field: "query" | "limit" }> = [
+      { search: "", field: "query" },
+      { search: "query=", field: "query" },
+      { search: "query=%20%20", field: "query" },
+      { search: `query=${"x".repeat(4001)}`, field: "query" },
+      { search: "query=a&query=b", field: "query" },
+      { search: "query=tabs&limit=0", field: "limit" },
+      { search: "query=tabs&limit=51", field: "limit" },
+      { search: "query=tabs&limit=abc", field: "limit" },
+    ];
+    for (const { search, field } of cases) {
+      const response = await rest.get(`${fill(`${agent}memories/search/`)}?${search}`);
+      expectStableRestError(response, 400, { all: [field] }, search.slice(0, 40));
+    }
+  });
+});
+
 describe("REST transport", () => {
   it("answers unknown endpoints and methods with the error body, not a 500", async () => {
     const responses = await Promise.all([
@@ -259,10 +311,18 @@ const validTrpcInputs: Record<string, ((seeded: Ids) => InputObject) | undefined
   "sessions.delete": (seeded) => ({ projectId: seeded.project_id, sessionId: seeded.session_id }),
   "messages.list": (seeded) => ({ projectId: seeded.project_id, sessionId: seeded.session_id }),
   "chat.send": (seeded) => ({ projectId: seeded.project_id, sessionId: seeded.session_id, content: "Hello", targetAgent: "CodeAssistant" }),
+  "chat.eventsTicket": (seeded) => ({ projectId: seeded.project_id, sessionId: seeded.session_id }),
   "agents.memories.list": (seeded) => ({ projectId: seeded.project_id, agentId: seeded.agent_id }),
   "agents.memories.search": (seeded) => ({ projectId: seeded.project_id, agentId: seeded.agent_id, query: "tabs" }),
   "agents.memories.add": (seeded) => ({ projectId: seeded.project_id, agentId: seeded.agent_id, content: "A fact." }),
   "agents.memories.delete": (seeded) => ({ projectId: seeded.project_id, agentId: seeded.agent_id, memoryId: randomUUID() }),
+  "plans.list": (seeded) => ({ projectId: seeded.project_id, sessionId: seeded.session_id }),
+  "plans.get": (seeded) => ({ projectId: seeded.project_id, planId: seeded.plan_id }),
+  "plans.approve": (seeded) => ({ projectId: seeded.project_id, planId: seeded.plan_id, version: 1 }),
+  "plans.reject": (seeded) => ({ projectId: seeded.project_id, planId: seeded.plan_id }),
+  "plans.cancel": (seeded) => ({ projectId: seeded.project_id, planId: seeded.plan_id }),
+  "settings.get": undefined,
+  "settings.update": () => ({ approvalThresholdUsd: 0.5, dailyBudgetUsd: 2 }),
 };
 
 const validInputOf = (path: string): InputObject => validTrpcInputs[path]?.(ids) ?? {};
@@ -316,8 +376,10 @@ function expectStableTrpcError(response: { status: number; body: unknown }, stat
 }
 
 describe("tRPC procedures", () => {
+  // Subscriptions answer over Server-Sent Events; src/sse/chat-events-subscription.integration.test.ts covers their input.
   it("are all covered here", () => {
-    expect(Object.keys(procedureTypes).sort()).toEqual(Object.keys(validTrpcInputs).sort());
+    const callable = Object.keys(procedureTypes).filter((path) => procedureTypes[path] !== "subscription");
+    expect(callable.sort()).toEqual(Object.keys(validTrpcInputs).sort());
   });
 
   it.each(Object.keys(validTrpcInputs).filter((path) => validTrpcInputs[path] !== undefined))(

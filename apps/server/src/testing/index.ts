@@ -6,3 +6,6 @@ export type { RestAgent, RestError, RestMessage, RestProject, RestSession } from
 export { snapshotRows } from "./snapshot-rows.js";
 export { malformedInputs, malformedPages, type InputObject, type MalformedInput } from "./malformed-inputs.js";
 export { trpcFailureOf, type TrpcFailure } from "./trpc-failure.js";
+export { createSseParser, type SseFrame } from "./sse-parser.js";
+export { openTestEventStream, type TestEventStream, type TestEventStreamOptions } from "./event-stream-client.js";
+export { TestEventSource, trackedEventSourceClass, type TestEventSourceInit, type TestMessageEvent } from "./test-event-source.js";

@@ -4,7 +4,8 @@ import { ResumeStreamSignal, streamEndError } from "./stream-errors.js";
 
 /**
  * The body of every event subscription: each event as `tracked(id, event)`, so tRPC's client
- * resumes right after the last one it received. Check ownership before calling it.
+ * resumes right after the last one it received. Check ownership before calling it. Subscriptions
+ * declare no `.output()`: tRPC v11 would validate the returned iterator, not the events (typed StoredEvent).
  */
 export async function* trackedEvents(deps: EventStreamDependencies, options: OpenEventStreamOptions) {
   let stream: EventStream;

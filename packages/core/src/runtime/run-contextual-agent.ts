@@ -54,12 +54,13 @@ async function setStatus(runtime: AgentRuntime, scope: MemoryScope, status: "REA
   });
 }
 
-/**
- * Waits for every one, then fails with the first failure, if any. Independent work runs side by side
- * but never outlives the turn: a late BUSY must not land after the ERROR that follows a failure.
- */
+/** Waits for every one, then fails with the first failure, if any: independent work runs side by side but never outlives the turn. */
 async function settleAll(work: ReadonlyArray<Promise<unknown>>): Promise<void> {
-  const failure = (await Promise.allSettled(work)).find((outcome): outcome is PromiseRejectedResult => outcome.status === "rejected");
+  throwFirstFailure(await Promise.allSettled(work));
+}
+
+function throwFirstFailure(outcomes: ReadonlyArray<PromiseSettledResult<unknown>>): void {
+  const failure = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === "rejected");
   if (failure) throw failure.reason;
 }
 
@@ -72,10 +73,11 @@ export async function runContextualAgent(runtime: AgentRuntime, request: Context
   const { scope, config, history, input, signal, onDelta, onAnswer, memoryMetadata = {} } = request;
   const startedAt = performance.now();
   const stopTimer = runtime.metrics.agentExecutionSeconds.startTimer({ agent_id: scope.agentId });
+  // BUSY is written while the memory is searched and the model works. Its outcome is held (never an
+  // unhandled rejection) and awaited before the final status, so a late BUSY cannot overwrite READY or ERROR.
+  const markedBusy = Promise.allSettled([setStatus(runtime, scope, "BUSY", null)]);
   try {
-    const recalled = recall(runtime, scope, input, signal);
-    await settleAll([setStatus(runtime, scope, "BUSY", null), recalled]);
-    const memories = await recalled;
+    const memories = await recall(runtime, scope, input, signal);
     const messages = buildAgentPrompt({
       systemPrompt: config.systemPrompt,
       memories,
@@ -96,12 +98,15 @@ export async function runContextualAgent(runtime: AgentRuntime, request: Context
       // The answer stands even when it cannot be remembered; the failure is reported, not hidden.
       runtime.logger.warn("could not store an agent exchange in memory", { agentId: scope.agentId, error: String(error) });
     });
-    await settleAll([remembered, onAnswer?.(result) ?? Promise.resolve(), setStatus(runtime, scope, "READY", null)]);
+    const markedReady = markedBusy.then(throwFirstFailure).then(() => setStatus(runtime, scope, "READY", null));
+    await settleAll([remembered, onAnswer?.(result) ?? Promise.resolve(), markedReady]);
     runtime.metrics.agentExecutions.inc({ agent_id: scope.agentId, status: "success" });
     return result;
   } catch (error) {
     const cancelled = isAppError(error) && error.code === "LLM_CANCELLED";
     runtime.metrics.agentExecutions.inc({ agent_id: scope.agentId, status: cancelled ? "cancelled" : "error" });
+    // Only the order matters here: a failed BUSY write is this error, or lesser than it.
+    await markedBusy;
     await setStatus(runtime, scope, cancelled ? "READY" : "ERROR", cancelled ? null : isAppError(error) ? error.message : "internal error");
     throw error;
   } finally {

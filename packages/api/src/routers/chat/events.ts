@@ -5,10 +5,7 @@ import { lastEventId } from "../../subscriptions/event-stream-input.js";
 import { sessionEventScope } from "../../subscriptions/session-event-scope.js";
 import { trackedEvents } from "../../subscriptions/tracked-events.js";
 
-/**
- * The session's events live: replayed after `lastEventId`, then as they are published. No
- * `.output()`: tRPC v11 would validate the returned iterator, not the events; their type is StoredEvent.
- */
+/** The session's events live: replayed after `lastEventId`, then as they are published. */
 export const events = projectProcedure
   .input(z.strictObject({ ...projectScope, sessionId: uuid, lastEventId }))
   .subscription(async function* ({ ctx, input, signal }) {
