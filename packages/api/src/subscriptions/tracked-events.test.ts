@@ -123,7 +123,11 @@ describe("trackedEvents", () => {
   });
 
   it("tells the client to reload (PRECONDITION_FAILED) when events after its resume point are gone", async () => {
-    const { scope, publish, deps } = setUp({ bus: createMemoryEventBus({ retention: { minEvents: 2, minAgeMilliseconds: 0 } }) });
+    // Each reading of this clock is a millisecond later, so every event is older than the next and may be trimmed.
+    let tick = Date.now();
+    const clock = { now: () => new Date(tick++) };
+    const bus = createMemoryEventBus({ clock, retention: { minEvents: 2, minAgeMilliseconds: 0 } });
+    const { scope, publish, deps } = setUp({ bus });
     const published = await publish(10);
     const failure = await failureOf(trackedEvents(deps, { scope, lastEventId: published[0]?.id, signal: undefined }));
 
