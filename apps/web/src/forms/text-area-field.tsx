@@ -1,7 +1,5 @@
 import type { TextareaHTMLAttributes } from "react";
-import { useFieldDescription } from "./field-description.js";
-import { FieldLabel } from "./field-label.js";
-import { FieldMessages } from "./field-messages.js";
+import { FieldFrame } from "./field-frame.js";
 
 type NativeTextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id" | "value" | "onChange" | "name">;
 
@@ -15,22 +13,13 @@ export interface TextAreaFieldProps extends NativeTextAreaProps {
   optional?: boolean;
 }
 
+/** A labelled multi-line input whose hint and error are announced with it. */
 export function TextAreaField({ label, name, value, onValueChange, error, hint, optional = false, ...props }: TextAreaFieldProps) {
-  const { id, hintId, errorId, describedBy } = useFieldDescription({ hint, error });
   return (
-    <div className={error ? "field field-invalid" : "field"}>
-      <FieldLabel htmlFor={id} label={label} optional={optional} />
-      <textarea
-        {...props}
-        id={id}
-        name={name}
-        value={value}
-        onChange={(event) => onValueChange(event.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        className="input textarea"
-      />
-      <FieldMessages hint={hint} error={error} hintId={hintId} errorId={errorId} />
-    </div>
+    <FieldFrame label={label} error={error} hint={hint} optional={optional}>
+      {(control) => (
+        <textarea {...props} {...control} name={name} value={value} onChange={(event) => onValueChange(event.target.value)} className="input textarea" />
+      )}
+    </FieldFrame>
   );
 }

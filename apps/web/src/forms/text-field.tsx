@@ -1,7 +1,5 @@
 import type { InputHTMLAttributes } from "react";
-import { useFieldDescription } from "./field-description.js";
-import { FieldMessages } from "./field-messages.js";
-import { FieldLabel } from "./field-label.js";
+import { FieldFrame } from "./field-frame.js";
 
 type NativeInputProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "value" | "onChange" | "name">;
 
@@ -17,21 +15,11 @@ export interface TextFieldProps extends NativeInputProps {
 
 /** A labelled input whose hint and error are announced with it. */
 export function TextField({ label, name, value, onValueChange, error, hint, optional = false, ...inputProps }: TextFieldProps) {
-  const { id, hintId, errorId, describedBy } = useFieldDescription({ hint, error });
   return (
-    <div className={error ? "field field-invalid" : "field"}>
-      <FieldLabel htmlFor={id} label={label} optional={optional} />
-      <input
-        {...inputProps}
-        id={id}
-        name={name}
-        value={value}
-        onChange={(event) => onValueChange(event.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        className="input"
-      />
-      <FieldMessages hint={hint} error={error} hintId={hintId} errorId={errorId} />
-    </div>
+    <FieldFrame label={label} error={error} hint={hint} optional={optional}>
+      {(control) => (
+        <input {...inputProps} {...control} name={name} value={value} onChange={(event) => onValueChange(event.target.value)} className="input" />
+      )}
+    </FieldFrame>
   );
 }
