@@ -15,8 +15,10 @@ export type {
   FailureReply,
   HangReply,
   ResetReply,
+  ScriptedToolCall,
   ScriptedUsage,
   TextReply,
+  ToolCallsReply,
 } from "./replies.js";
 export { lastUserMessage, type ChatCompletionRequest, type ChatMessageSeen, type RecordedRequest } from "./recorded-request.js";
 export { embedText } from "./embed-text.js";

@@ -10,6 +10,7 @@ import {
 } from "./recorded-request.js";
 import type { ChatReply, EmbeddingsEndpointReply, FailureReply } from "./replies.js";
 import { writeTextReply } from "./write-chat-completion.js";
+import { writeToolCallsReply } from "./write-tool-calls.js";
 import { writeEmbeddingsReply } from "./write-embeddings.js";
 import { providerErrorBody, writeErrorReply, writeJsonStatus } from "./write-error.js";
 
@@ -84,6 +85,7 @@ export async function startLlmTestServer(options: LlmTestServerOptions = {}): Pr
   async function answerChat(exchange: Exchange, request: ChatCompletionRequest): Promise<void> {
     const reply = chatQueue.shift() ?? (chatHandler ? await chatHandler(request) : echo(request));
     if (reply.kind === "text") return writeTextReply(exchange, request, reply);
+    if (reply.kind === "tool-calls") return writeToolCallsReply(exchange, request, reply);
     return answerFailure(exchange, reply);
   }
 

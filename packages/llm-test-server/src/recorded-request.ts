@@ -16,7 +16,12 @@ export interface RecordedRequest {
 
 export interface ChatMessageSeen {
   role: string;
+  /** `""` for an assistant message that only called tools. */
   content: string;
+  /** Assistant messages: the calls it made, as sent back by the client. */
+  toolCalls?: Array<{ id: string; name: string; arguments: string }>;
+  /** Tool messages: the call this result answers. */
+  toolCallId?: string;
 }
 
 /** A chat completions request with the fields scripted handlers usually need, read leniently. */
@@ -25,6 +30,8 @@ export interface ChatCompletionRequest extends RecordedRequest {
   messages: ChatMessageSeen[];
   stream: boolean;
   includeUsage: boolean;
+  /** Names of the functions the client offered. */
+  toolNames: string[];
 }
 
 /** Records the request; `validJson` is false when the body was not a JSON object (the server then answers 400). */
@@ -54,6 +61,7 @@ export function toChatCompletionRequest(recorded: RecordedRequest): ChatCompleti
     messages,
     stream: body.stream === true,
     includeUsage: streamOptions.include_usage === true,
+    toolNames: Array.isArray(body.tools) ? body.tools.map(toolName) : [],
   };
 }
 
@@ -66,8 +74,26 @@ function toMessage(value: unknown): ChatMessageSeen {
   if (!isObject(value)) return { role: "", content: "" };
   return {
     role: typeof value.role === "string" ? value.role : "",
-    content: typeof value.content === "string" ? value.content : JSON.stringify(value.content ?? ""),
+    content: typeof value.content === "string" ? value.content : value.content == null ? "" : JSON.stringify(value.content),
+    ...(Array.isArray(value.tool_calls) ? { toolCalls: value.tool_calls.map(toToolCall) } : {}),
+    ...(typeof value.tool_call_id === "string" ? { toolCallId: value.tool_call_id } : {}),
   };
+}
+
+function toToolCall(value: unknown): { id: string; name: string; arguments: string } {
+  const call = isObject(value) ? value : {};
+  const callFunction = isObject(call.function) ? call.function : {};
+  return {
+    id: typeof call.id === "string" ? call.id : "",
+    name: typeof callFunction.name === "string" ? callFunction.name : "",
+    arguments: typeof callFunction.arguments === "string" ? callFunction.arguments : "",
+  };
+}
+
+function toolName(value: unknown): string {
+  const tool = isObject(value) ? value : {};
+  const toolFunction = isObject(tool.function) ? tool.function : {};
+  return typeof toolFunction.name === "string" ? toolFunction.name : "";
 }
 
 function parseJsonObject(text: string): Record<string, unknown> | undefined {

@@ -28,6 +28,28 @@ export interface TextReply extends DelayedReply {
   cutAfterChunks?: number;
 }
 
+/** One function call the scripted model makes. */
+export interface ScriptedToolCall {
+  /** Default `call_<n>`, unique per server. */
+  id?: string;
+  name: string;
+  /** Sent as written, so a test can script invalid JSON; an object is JSON-encoded. */
+  arguments: string | Record<string, unknown>;
+}
+
+/**
+ * The model asks for tool calls (all in one answer, i.e. parallel calls), optionally after some
+ * text. Streamed, each call's arguments arrive in several fragments, as real providers send them.
+ */
+export interface ToolCallsReply extends DelayedReply {
+  kind: "tool-calls";
+  calls: ScriptedToolCall[];
+  text?: string;
+  usage?: ScriptedUsage | null;
+  /** Default `"tool_calls"`. */
+  finishReason?: string;
+}
+
 /** An HTTP error; without `body`, an OpenAI-style `{ error: { message, type, code } }` is sent. */
 export interface ErrorReply extends DelayedReply {
   kind: "error";
@@ -53,5 +75,5 @@ export interface EmbeddingsReply extends DelayedReply {
 }
 
 export type FailureReply = ErrorReply | HangReply | ResetReply;
-export type ChatReply = TextReply | FailureReply;
+export type ChatReply = TextReply | ToolCallsReply | FailureReply;
 export type EmbeddingsEndpointReply = EmbeddingsReply | FailureReply;

@@ -5,11 +5,16 @@ import type { ScriptedUsage, TextReply } from "./replies.js";
 
 let completionSequence = 0;
 
+/** The fields every completion and chunk of one answer share. */
+export function newEnvelope(request: ChatCompletionRequest): Envelope {
+  completionSequence += 1;
+  return { id: `chatcmpl-test-${completionSequence}`, created: Math.floor(Date.now() / 1000), model: request.model };
+}
+
 /** Answers like the OpenAI Chat Completions API: SSE chunks when `stream` was asked for, one JSON body otherwise. */
 export async function writeTextReply(exchange: Exchange, request: ChatCompletionRequest, reply: TextReply): Promise<void> {
   if (!(await exchange.pause(reply.delayBeforeFirstByteMs))) return;
-  completionSequence += 1;
-  const envelope = { id: `chatcmpl-test-${completionSequence}`, created: Math.floor(Date.now() / 1000), model: request.model };
+  const envelope = newEnvelope(request);
   const usage = reply.usage === undefined ? defaultUsage(request, reply.text) : reply.usage;
   const finishReason = reply.finishReason === undefined ? "stop" : reply.finishReason;
   if (request.stream) {
@@ -19,7 +24,7 @@ export async function writeTextReply(exchange: Exchange, request: ChatCompletion
   }
 }
 
-interface Envelope {
+export interface Envelope {
   id: string;
   created: number;
   model: string;
@@ -102,12 +107,12 @@ export function splitText(text: string, chunks: number | undefined): string[] {
   );
 }
 
-function defaultUsage(request: ChatCompletionRequest, text: string): ScriptedUsage {
+export function defaultUsage(request: ChatCompletionRequest, text: string): ScriptedUsage {
   const promptTokens = request.messages.reduce((sum, message) => sum + countWords(message.content), 0);
   return { promptTokens, completionTokens: countWords(text) };
 }
 
-function toProviderUsage(usage: ScriptedUsage) {
+export function toProviderUsage(usage: ScriptedUsage) {
   return {
     prompt_tokens: usage.promptTokens,
     completion_tokens: usage.completionTokens,

@@ -1,10 +1,24 @@
 import type { JsonValue } from "../errors/app-error.js";
 
-export type ChatRole = "system" | "user" | "assistant";
+/** A function call the model asked for; `arguments` is the JSON text exactly as the model wrote it. */
+export interface ToolCall {
+  id: string;
+  name: string;
+  arguments: string;
+}
 
-export interface ChatMessage {
-  role: ChatRole;
-  content: string;
+export type ChatMessage =
+  | { role: "system" | "user"; content: string }
+  | { role: "assistant"; content: string; toolCalls?: readonly ToolCall[] }
+  | { role: "tool"; toolCallId: string; content: string };
+
+export type ChatRole = ChatMessage["role"];
+
+/** A function the model may call, described by the JSON schema of its arguments. */
+export interface ToolSpec {
+  name: string;
+  description: string;
+  parameters: { [key: string]: JsonValue };
 }
 
 /**
@@ -28,6 +42,8 @@ export interface CompletionRequest {
   temperature?: number;
   maxTokens?: number;
   responseFormat?: JsonSchemaResponseFormat;
+  /** Functions the model may call instead of (or before) answering. */
+  tools?: readonly ToolSpec[];
 }
 
 export interface TokenUsage {
@@ -41,7 +57,9 @@ export interface Completion {
   content: string;
   model: string;
   usage: TokenUsage;
-  finishReason: "stop" | "length" | "content_filter" | "other";
+  /** Calls the model asked for; empty when it answered in text only. */
+  toolCalls: ToolCall[];
+  finishReason: "stop" | "length" | "content_filter" | "tool_calls" | "other";
   /** Which provider answered: a real OpenAI-compatible endpoint or the built-in offline model. */
   provider: "openai-compatible" | "offline";
   /** Time spent waiting on the provider, all attempts included. */

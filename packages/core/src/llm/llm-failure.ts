@@ -3,6 +3,7 @@ import { AppError, type AppErrorCode, type ErrorDetails } from "../errors/app-er
 import { ResponseTooLargeError } from "./bounded-fetch.js";
 import type { StopReason } from "./call-timers.js";
 import { OversizedChunkError } from "./output-collector.js";
+import { OversizedToolCallError } from "./tool-call-assembler.js";
 import { retryAfterMs } from "./retry-delay.js";
 
 /** The stream ended (or the connection closed cleanly) without a finish reason: the answer is incomplete. */
@@ -60,7 +61,7 @@ export function classifyFailure(error: unknown, { stopReason, outputDelivered, s
     case undefined:
       break;
   }
-  if (error instanceof OversizedChunkError || error instanceof ResponseTooLargeError) {
+  if (error instanceof OversizedChunkError || error instanceof OversizedToolCallError || error instanceof ResponseTooLargeError) {
     return unavailable("The language model provider sent an oversized response.", { reason: "response-too-large" }, false);
   }
   if (error instanceof MalformedResponseError) {

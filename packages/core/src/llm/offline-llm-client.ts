@@ -36,6 +36,7 @@ export function createOfflineLlmClient({ wordPauseMs = 15, jsonAnswer = defaultO
       }
       return {
         content,
+        toolCalls: [],
         model: offlineModelName,
         usage: { promptTokens: countMessageTokens(request.messages), completionTokens: countTokens(content), estimated: false },
         finishReason: "stop",

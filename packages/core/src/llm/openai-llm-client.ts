@@ -1,9 +1,18 @@
 import OpenAI from "openai";
-import type { ChatCompletionCreateParamsBase } from "openai/resources/chat/completions";
+import type { ChatCompletionCreateParamsBase, ChatCompletionMessageParam, ChatCompletionTool } from "openai/resources/chat/completions";
 import type { ResponseFormatJSONSchema } from "openai/resources/shared";
 import { createBoundedFetch } from "./bounded-fetch.js";
 import { pauseUnlessStopped, startAttemptScope, startCallScope, type AttemptScope, type CallScope } from "./call-timers.js";
-import type { Completion, CompletionOptions, CompletionRequest, JsonSchemaResponseFormat, LlmClient } from "./llm-client.js";
+import type {
+  ChatMessage,
+  Completion,
+  CompletionOptions,
+  CompletionRequest,
+  JsonSchemaResponseFormat,
+  LlmClient,
+  ToolCall,
+  ToolSpec,
+} from "./llm-client.js";
 import { classifyFailure, MalformedResponseError, StreamIncompleteError, toAppError, type LlmFailure } from "./llm-failure.js";
 import type { LlmLogger } from "./llm-logger.js";
 import { createOutputCollector, DeltaHandlerError, truncateChars, type OutputCollector, type OutputLimits } from "./output-collector.js";
@@ -11,6 +20,7 @@ import type { Pricing } from "./pricing.js";
 import { readChunkFields, readCompletionFields, toFinishReason, type ProviderFields } from "./provider-fields.js";
 import { backoffDelayMs, type RetryPolicy } from "./retry-delay.js";
 import { estimateUsage } from "./token-count.js";
+import { createToolCallAssembler } from "./tool-call-assembler.js";
 
 export interface LlmTimeouts {
   /**
@@ -39,6 +49,7 @@ export interface OpenAiLlmClientOptions {
 
 interface AttemptResult {
   content: string;
+  toolCalls: ToolCall[];
   finishReason: Completion["finishReason"];
   usage: ProviderFields["usage"];
 }
@@ -73,10 +84,12 @@ export function createOpenAiLlmClient(options: OpenAiLlmClientOptions): LlmClien
     attempt.chunkReceived();
     let finishReason: string | undefined;
     let usage: ProviderFields["usage"];
+    const toolCalls = createToolCallAssembler(limits.maxOutputChars);
     try {
       for await (const chunk of stream) {
         attempt.chunkReceived();
         const fields = readChunkFields(chunk);
+        if (fields.toolCalls) toolCalls.add(fields.toolCalls);
         if (fields.content && !output.append(fields.content)) {
           // Leaving the loop makes the SDK abort the request: the rest of the answer is never downloaded.
           attempt.stop("output-capped");
@@ -89,10 +102,11 @@ export function createOpenAiLlmClient(options: OpenAiLlmClientOptions): LlmClien
       // Once the finish reason is in, the answer is whole: a connection lost while waiting for the usage chunk only costs the usage.
       if (finishReason === undefined) throw error;
     }
-    if (output.capped) return { content: output.text, finishReason: "length", usage: undefined };
+    // A capped answer's tool calls may be cut short too, so none of them is run.
+    if (output.capped) return { content: output.text, toolCalls: [], finishReason: "length", usage: undefined };
     // The SDK ends the iteration silently when its request is aborted; the stop reason (if any) says why.
     if (finishReason === undefined || attempt.reason === "cancelled") throw new StreamIncompleteError();
-    return { content: output.text, finishReason: toFinishReason(finishReason), usage };
+    return { content: output.text, toolCalls: toolCalls.calls(), finishReason: toFinishReason(finishReason), usage };
   }
 
   async function jsonAttempt(body: ChatCompletionCreateParamsBase, attempt: AttemptScope): Promise<AttemptResult> {
@@ -101,8 +115,11 @@ export function createOpenAiLlmClient(options: OpenAiLlmClientOptions): LlmClien
     if (fields.content === undefined) throw new MalformedResponseError();
     const content = truncateChars(fields.content, limits.maxOutputChars);
     const capped = content.length < fields.content.length;
+    const toolCalls = createToolCallAssembler(limits.maxOutputChars);
+    if (fields.toolCalls && !capped) toolCalls.add(fields.toolCalls);
     return {
       content,
+      toolCalls: toolCalls.calls(),
       finishReason: capped ? "length" : toFinishReason(fields.finishReason ?? "other"),
       usage: capped ? undefined : fields.usage,
     };
@@ -133,6 +150,7 @@ export function createOpenAiLlmClient(options: OpenAiLlmClientOptions): LlmClien
             const usage = result.usage ? { ...result.usage, estimated: false } : estimateUsage(request.messages, result.content);
             return {
               content: result.content,
+              toolCalls: result.toolCalls,
               model: request.model,
               usage,
               finishReason: result.finishReason,
@@ -171,11 +189,34 @@ function toRequestBody(request: CompletionRequest): ChatCompletionCreateParamsBa
   return {
     // Passed through untouched: a LiteLLM proxy routes on names such as `openrouter/openai/gpt-4.1`.
     model: request.model,
-    messages: request.messages.map(({ role, content }) => ({ role, content })),
+    messages: request.messages.map(toProviderMessage),
+    ...(request.tools?.length ? { tools: request.tools.map(toProviderTool) } : {}),
     ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
     ...(request.maxTokens === undefined ? {} : { max_completion_tokens: request.maxTokens }),
     ...(request.responseFormat === undefined ? {} : { response_format: toResponseFormat(request.responseFormat) }),
   };
+}
+
+function toProviderMessage(message: ChatMessage): ChatCompletionMessageParam {
+  switch (message.role) {
+    case "system":
+    case "user":
+      return { role: message.role, content: message.content };
+    case "assistant":
+      return message.toolCalls?.length
+        ? {
+            role: "assistant",
+            content: message.content || null,
+            tool_calls: message.toolCalls.map((call) => ({ id: call.id, type: "function", function: { name: call.name, arguments: call.arguments } })),
+          }
+        : { role: "assistant", content: message.content };
+    case "tool":
+      return { role: "tool", tool_call_id: message.toolCallId, content: message.content };
+  }
+}
+
+function toProviderTool(tool: ToolSpec): ChatCompletionTool {
+  return { type: "function", function: { name: tool.name, description: tool.description, parameters: tool.parameters } };
 }
 
 function toResponseFormat({ name, schema, strict }: JsonSchemaResponseFormat): ResponseFormatJSONSchema {

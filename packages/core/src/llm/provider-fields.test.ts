@@ -41,6 +41,7 @@ describe("toFinishReason", () => {
     expect(toFinishReason("stop")).toBe("stop");
     expect(toFinishReason("length")).toBe("length");
     expect(toFinishReason("content_filter")).toBe("content_filter");
-    expect(toFinishReason("tool_calls")).toBe("other");
+    expect(toFinishReason("tool_calls")).toBe("tool_calls");
+    expect(toFinishReason("function_call")).toBe("other");
   });
 });

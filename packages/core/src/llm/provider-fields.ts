@@ -1,20 +1,32 @@
 import type { Completion } from "./llm-client.js";
 
+/** A piece of a streamed tool call: the first piece of a call carries its id and name, later ones more argument text. */
+export interface ToolCallFragment {
+  index: number;
+  id?: string;
+  name?: string;
+  arguments?: string;
+}
+
 /** The only parts of a provider's answer we read; everything else it sends is ignored. */
 export interface ProviderFields {
   content?: string;
   finishReason?: string;
   usage?: { promptTokens: number; completionTokens: number };
+  /** Streamed chunks: fragments to assemble. Whole completions: one complete fragment per call. */
+  toolCalls?: ToolCallFragment[];
 }
 
 /** Reads one streamed `chat.completion.chunk`: the first choice's delta text and finish reason, and usage. */
 export function readChunkFields(chunk: unknown): ProviderFields {
   const record = asRecord(chunk);
   const choice = asRecord(Array.isArray(record?.choices) ? (record.choices as unknown[])[0] : undefined);
+  const delta = asRecord(choice?.delta);
   return compact({
-    content: stringOrUndefined(asRecord(choice?.delta)?.content),
+    content: stringOrUndefined(delta?.content),
     finishReason: stringOrUndefined(choice?.finish_reason),
     usage: readUsage(record?.usage),
+    toolCalls: readToolCallFragments(delta?.tool_calls),
   });
 }
 
@@ -30,6 +42,7 @@ export function readCompletionFields(body: unknown): ProviderFields {
     content: message ? (stringOrUndefined(message.content) ?? "") : undefined,
     finishReason: stringOrUndefined(choice?.finish_reason),
     usage: readUsage(record?.usage),
+    toolCalls: readToolCallFragments(message?.tool_calls),
   });
 }
 
@@ -38,10 +51,34 @@ export function toFinishReason(providerReason: string): Completion["finishReason
     case "stop":
     case "length":
     case "content_filter":
+    case "tool_calls":
       return providerReason;
     default:
       return "other";
   }
+}
+
+// More calls than any model makes in one turn: the rest are ignored rather than trusted.
+const maxToolCallsPerAnswer = 32;
+
+function readToolCallFragments(value: unknown): ToolCallFragment[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const fragments: ToolCallFragment[] = [];
+  for (const [position, item] of value.slice(0, maxToolCallsPerAnswer).entries()) {
+    const call = asRecord(item);
+    const callFunction = asRecord(call?.function);
+    if (!call) continue;
+    const index = call.index;
+    fragments.push(
+      compact({
+        index: isTokenCount(index) ? index : position,
+        id: stringOrUndefined(call.id),
+        name: stringOrUndefined(callFunction?.name),
+        arguments: stringOrUndefined(callFunction?.arguments),
+      }) as ToolCallFragment,
+    );
+  }
+  return fragments.length > 0 ? fragments : undefined;
 }
 
 function readUsage(value: unknown): ProviderFields["usage"] {
@@ -63,6 +100,6 @@ function stringOrUndefined(value: unknown): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
-function compact(fields: ProviderFields): ProviderFields {
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+function compact<Fields extends object>(fields: Fields): Fields {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Fields;
 }
