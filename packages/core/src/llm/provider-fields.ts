@@ -66,16 +66,15 @@ function readToolCallFragments(value: unknown): ToolCallFragment[] | undefined {
   const fragments: ToolCallFragment[] = [];
   for (const [position, item] of value.slice(0, maxToolCallsPerAnswer).entries()) {
     const call = asRecord(item);
-    const callFunction = asRecord(call?.function);
     if (!call) continue;
-    const index = call.index;
+    const callFunction = asRecord(call.function);
     fragments.push(
       compact({
-        index: isTokenCount(index) ? index : position,
+        index: isTokenCount(call.index) ? call.index : position,
         id: stringOrUndefined(call.id),
         name: stringOrUndefined(callFunction?.name),
         arguments: stringOrUndefined(callFunction?.arguments),
-      }) as ToolCallFragment,
+      }),
     );
   }
   return fragments.length > 0 ? fragments : undefined;
