@@ -1,5 +1,7 @@
 # Image for docker-compose.yml: installs, generates the Prisma client, builds the SPA, serves on :8000.
 FROM node:20-bookworm-slim
+# Agents' code runs in bubblewrap, with Debian's Python (the sandbox sees only /usr).
+RUN apt-get update && apt-get install -y --no-install-recommends bubblewrap python3 && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY apps/server/package.json apps/server/

@@ -4,7 +4,7 @@ import { startServer } from "./server.js";
 try {
   const config = loadConfig();
   const server = await startServer(config);
-  const { database, redis, llm, embeddings, memory } = server.description;
+  const { database, redis, llm, embeddings, memory, sandbox } = server.description;
   console.log(`
 CodeLab is running at ${server.url}
   database: ${database}
@@ -12,6 +12,7 @@ CodeLab is running at ${server.url}
   language model: ${llm}
   embeddings: ${embeddings}
   agent memory: ${memory}
+  code sandbox: ${sandbox}
   JWT secret: ${server.secretSource === "generated" ? "generated for development (kept in the data directory)" : "JWT_SECRET_KEY"}
 
 Open ${server.url} to sign up, or mint an API token for scripts:

@@ -19,7 +19,7 @@ export interface RunningServer {
   backends: Backends;
   secretSource: "environment" | "generated";
   /** What each backend is, for the start-up banner. */
-  description: Record<"database" | "redis" | "llm" | "embeddings" | "memory", string>;
+  description: Record<"database" | "redis" | "llm" | "embeddings" | "memory" | "sandbox", string>;
   logger: Logger;
   close(): Promise<void>;
 }
@@ -32,7 +32,10 @@ export async function startServer(config: Config, { clock }: { clock?: Clock } =
   const { secret, source } = await resolveJwtSecret(config);
   const backends = await openBackends(config, logger);
   const providers = await createModelProviders(config, logger);
-  const { deps, events, planExecutor, description } = createDependencies({ config, backends, providers, jwtSecret: secret, logger, clock });
+  const { deps, events, planExecutor, description, sandbox } = createDependencies({ config, backends, providers, jwtSecret: secret, logger, clock });
+  const sandboxDescription = (await sandbox.available())
+    ? "bubblewrap (no network, empty environment, a copy of the project's files)"
+    : `unavailable: ${config.SANDBOX_BWRAP_PATH} does not run here, so code_executor and python_exec answer that they cannot run code (install bubblewrap)`;
   const approvalSweeper = startApprovalSweeper(deps, { intervalMilliseconds: config.APPROVAL_SWEEP_INTERVAL_MS });
   const app = createHttpApp({
     deps,
@@ -63,7 +66,7 @@ export async function startServer(config: Config, { clock }: { clock?: Clock } =
     events,
     backends,
     secretSource: source,
-    description: { ...backends.description, ...providers.description, ...description },
+    description: { ...backends.description, ...providers.description, ...description, sandbox: sandboxDescription },
     logger,
     async close() {
       server.closeAllConnections();

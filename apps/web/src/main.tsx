@@ -12,6 +12,8 @@ import "./styles/chat.css";
 import "./styles/agents.css";
 import "./styles/plans.css";
 import "./styles/usage.css";
+import "./styles/tools.css";
+import "./styles/files.css";
 
 const container = document.getElementById("root");
 if (!container) throw new Error("index.html must contain #root");

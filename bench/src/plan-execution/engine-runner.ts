@@ -14,7 +14,7 @@ import {
   type ExecutionDependencies,
   type LlmClient,
 } from "@codelab/core";
-import { insertExecutingPlan, seedUser } from "@codelab/core/testing";
+import { createTestToolRuntime, insertExecutingPlan, seedUser } from "@codelab/core/testing";
 import { createTestDatabase } from "@codelab/db/testing";
 import type { PlanShape } from "./plan-shapes.js";
 import type { PlanRunner } from "./plan-runner.js";
@@ -50,6 +50,7 @@ export async function startEngineRunner(llm: LlmClient, { maxParallelTasksPerPla
     recall: { limit: 5, minScore: 0.2 },
     historyTokenBudget: 4_000,
     events,
+    tools: await createTestToolRuntime(),
     planEvents: createPlanEventPublisher({ db, events, logger }),
   };
   const executor = createPlanExecutor(deps, { settings: { synthesisModel: benchModel, maxParallelTasksPerPlan, maxParallelTasksPerUser: 4 * maxParallelTasksPerPlan } });

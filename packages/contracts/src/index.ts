@@ -9,3 +9,5 @@ export * from "./chat.js";
 export * from "./memories.js";
 export * from "./plans.js";
 export * from "./settings.js";
+export * from "./files.js";
+export * from "./tool-calls.js";

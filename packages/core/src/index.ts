@@ -151,3 +151,39 @@ export { createMemoryPlanCache } from "./orchestrator/plan-cache/memory-plan-cac
 export { createRedisPlanCache } from "./orchestrator/plan-cache/redis-plan-cache.js";
 export { rememberSuccessfulPlan } from "./orchestrator/plan-cache/remember-successful-plan.js";
 export { createPlanEventPublisher, type PlanEventPublisher } from "./orchestrator/outbox/plan-event-publisher.js";
+
+export type { ProjectWorkspace, ProjectWorkspaces, WorkspaceEntry, FileContent, ReadFileOptions } from "./workspace/project-workspace.js";
+export { createLocalWorkspaces, defaultWorkspaceRoot, defaultMaxFileBytes, type LocalWorkspacesOptions } from "./workspace/create-local-workspaces.js";
+export { normalizeFilePath, normalizeDirectoryPath, maxPathBytes, maxSegmentBytes, maxPathDepth } from "./workspace/workspace-path.js";
+export { fileTooLarge, type InvalidPathReason } from "./workspace/workspace-errors.js";
+export { listFiles, type FileList } from "./files/list-files.js";
+export { uploadFile } from "./files/upload-file.js";
+export { readFile, type FilePage } from "./files/read-file.js";
+export { downloadFile } from "./files/download-file.js";
+export { deleteFile } from "./files/delete-file.js";
+
+export type { Tool, ToolContext, ToolResult, ToolAttachment, ToolLimits, ToolRisk } from "./tools/tool.js";
+export { defineTool } from "./tools/tool.js";
+export { createToolRegistry, type ToolRegistry } from "./tools/tool-registry.js";
+export { defaultToolLoopLimits, type ToolLoopLimits, type ToolRuntime } from "./tools/tool-runtime.js";
+export { decideToolCall } from "./tools/approval/decide-tool-call.js";
+export { expireOverdueToolApprovals } from "./tools/approval/expire-overdue-tool-approvals.js";
+export { listToolCalls, type ListToolCallsOptions } from "./tools/list-tool-calls.js";
+export type { ToolCallRecord, ToolCallStatus } from "./tools/tool-call-select.js";
+export type { Sandbox, SandboxRequest, SandboxResult, SandboxLanguage, SandboxOutcome, SandboxOutputFile } from "./sandbox/sandbox.js";
+export {
+  createBubblewrapSandbox,
+  defaultBubblewrapPath,
+  defaultMaxConcurrentRuns,
+  type BubblewrapSandboxOptions,
+} from "./sandbox/bubblewrap-sandbox.js";
+export { defaultSandboxLimits, type SandboxLimits } from "./sandbox/sandbox-limits.js";
+export { defaultInterpreterPaths, type InterpreterPaths } from "./sandbox/sandbox-language.js";
+export { isSandboxUnavailable } from "./sandbox/sandbox-errors.js";
+export { createCodeExecutorTool } from "./tools/code-executor.js";
+export { createPythonExecTool } from "./tools/python-exec.js";
+export { createStandardTools } from "./tools/standard-tools.js";
+
+export { textFormatterTool, textFormatterLimits } from "./tools/text-formatter/text-formatter-tool.js";
+export { dataVisualizerTool, svgMediaType } from "./tools/data-visualizer/data-visualizer-tool.js";
+export { parseCsv, type CsvOptions, type CsvTable } from "./tools/tabular/parse-csv.js";

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultMigrationsDirectory, migrate } from "./migrate.js";
 import { testDatabaseAdminUrl } from "./testing/test-database.js";
 
-const migrationNames = ["20261121000000_init", "20261121100000_agent_memories", "20261121200000_agent_runtime", "20261121300000_orchestrator"];
+const migrationNames = ["20261121000000_init", "20261121100000_agent_memories", "20261121200000_agent_runtime", "20261121300000_orchestrator", "20261122000000_tool_invocations"];
 
 const name = `codelab_test_${randomBytes(6).toString("hex")}`;
 const url = new URL(testDatabaseAdminUrl);

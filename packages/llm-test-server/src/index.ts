@@ -20,5 +20,5 @@ export type {
   TextReply,
   ToolCallsReply,
 } from "./replies.js";
-export { lastUserMessage, type ChatCompletionRequest, type ChatMessageSeen, type RecordedRequest } from "./recorded-request.js";
+export { lastUserMessage, toChatCompletionRequest, type ChatCompletionRequest, type ChatMessageSeen, type RecordedRequest } from "./recorded-request.js";
 export { embedText } from "./embed-text.js";

@@ -136,6 +136,48 @@ describe("chat completions", () => {
   });
 });
 
+describe("tool calls", () => {
+  const calls = [
+    { id: "call_a", name: "file_reader", arguments: { path: "notes.md" } },
+    { id: "call_b", name: "file_reader", arguments: '{"path": "todo' },
+  ];
+
+  it("streams each call's id and name once, then its arguments in fragments keyed by index", async () => {
+    llm.enqueue({ kind: "tool-calls", calls });
+    const body = await (await post("/chat/completions", chat({ stream: true }))).text();
+    const deltas = body
+      .split("\n\n")
+      .filter((block) => block.startsWith("data: {"))
+      .map((block) => JSON.parse(block.slice("data: ".length)) as { choices: Array<{ delta: { tool_calls?: Array<Record<string, unknown>> }; finish_reason: string | null }> })
+      .flatMap((chunk) => chunk.choices);
+    const fragments = deltas.flatMap((choice) => choice.delta.tool_calls ?? []);
+    const argumentsOf = (index: number) =>
+      fragments
+        .filter((fragment) => fragment.index === index)
+        .map((fragment) => (fragment.function as { arguments?: string }).arguments ?? "")
+        .join("");
+
+    expect(fragments.filter((fragment) => fragment.id !== undefined).map((fragment) => [fragment.index, fragment.id])).toEqual([
+      [0, "call_a"],
+      [1, "call_b"],
+    ]);
+    expect(fragments.filter((fragment) => fragment.index === 0).length).toBeGreaterThan(2);
+    expect([argumentsOf(0), argumentsOf(1)]).toEqual(['{"path":"notes.md"}', '{"path": "todo']);
+    expect(deltas.at(-1)?.finish_reason).toBe("tool_calls");
+  });
+
+  it("answers a non-streaming request with message.tool_calls", async () => {
+    llm.enqueue({ kind: "tool-calls", calls: calls.slice(0, 1), text: "Looking." });
+    const completion = (await (await post("/chat/completions", chat())).json()) as {
+      choices: Array<{ message: { content: string | null; tool_calls: unknown[] }; finish_reason: string }>;
+    };
+    expect(completion.choices[0]).toMatchObject({
+      message: { content: "Looking.", tool_calls: [{ id: "call_a", type: "function", function: { name: "file_reader", arguments: '{"path":"notes.md"}' } }] },
+      finish_reason: "tool_calls",
+    });
+  });
+});
+
 describe("connection tracking", () => {
   it("counts a hanging request the client gave up on as aborted", async () => {
     llm.enqueue({ kind: "hang" });

@@ -11,6 +11,10 @@ import {
   createRedisEventBus,
   createRedisPlanCache,
   createRedisRateLimiter,
+  createBubblewrapSandbox,
+  createLocalWorkspaces,
+  createStandardTools,
+  createToolRegistry,
   createTokenService,
   rememberSuccessfulPlan,
   systemClock,
@@ -19,6 +23,7 @@ import {
   type Clock,
   type PlanExecutor,
   type RateLimitRule,
+  type Sandbox,
 } from "@codelab/core";
 import type { Config } from "../config/config.js";
 import type { Logger } from "../logging/logger.js";
@@ -41,6 +46,8 @@ export interface Dependencies {
   planExecutor: PlanExecutor;
   /** For the start-up banner. */
   description: { memory: string };
+  /** Whether agents' code can run here (bubblewrap present and working), for the start-up banner. */
+  sandbox: Sandbox;
 }
 
 /** Wires the ports to their implementations: Redis-backed where Redis is configured, in-process otherwise. */
@@ -59,6 +66,17 @@ export function createDependencies({ config, backends, providers, jwtSecret, log
   const memory = config.QDRANT_URL
     ? createQdrantMemoryStore({ url: config.QDRANT_URL, embedder: providers.embedder, clock })
     : createPostgresMemoryStore({ db, embedder: providers.embedder, clock });
+  const workspaces = createLocalWorkspaces({
+    root: config.workspaceRoot,
+    maxFileBytes: config.WORKSPACE_MAX_FILE_BYTES,
+    maxWorkspaceBytes: config.WORKSPACE_MAX_BYTES,
+  });
+  const sandbox = createBubblewrapSandbox({
+    bubblewrapPath: config.SANDBOX_BWRAP_PATH,
+    interpreters: { python: config.SANDBOX_PYTHON, javascript: config.SANDBOX_NODE ?? process.execPath },
+    limits: { wallTimeMilliseconds: config.SANDBOX_WALL_TIME_MS, memoryBytes: config.SANDBOX_MEMORY_MB * 1024 * 1024 },
+    maxConcurrentRuns: config.SANDBOX_MAX_CONCURRENT,
+  });
   const chat: ChatDependencies = {
     db,
     clock,
@@ -71,6 +89,12 @@ export function createDependencies({ config, backends, providers, jwtSecret, log
     metrics: createMetrics(),
     recall: { limit: 5, minScore: config.MEMORY_MIN_SCORE },
     historyTokenBudget: config.HISTORY_TOKEN_BUDGET,
+    tools: {
+      registry: createToolRegistry(createStandardTools({ sandbox })),
+      workspaces,
+      limits: { maxRounds: config.TOOL_MAX_ROUNDS, maxTotalMilliseconds: config.TOOL_MAX_TOTAL_MS },
+      approvalTimeoutSeconds: config.APPROVAL_TIMEOUT_SECONDS,
+    },
   };
   const planEvents = createPlanEventPublisher({ db, events, logger });
   const planCache = redis ? createRedisPlanCache({ redis, keyPrefix: config.REDIS_KEY_PREFIX }) : createMemoryPlanCache({ clock });
@@ -95,6 +119,7 @@ export function createDependencies({ config, backends, providers, jwtSecret, log
       approvalTimeoutSeconds: config.APPROVAL_TIMEOUT_SECONDS,
     },
     defaultModel: config.OPENAI_MODEL,
+    workspaces,
     streams: createEventStreamPolicy({
       maxStreamsPerUser: config.EVENT_STREAMS_PER_USER,
       maxDurationMilliseconds: config.EVENT_STREAM_MAX_DURATION_MS,
@@ -114,6 +139,7 @@ export function createDependencies({ config, backends, providers, jwtSecret, log
     deps,
     events,
     planExecutor,
+    sandbox,
     description: { memory: config.QDRANT_URL ? `Qdrant at ${config.QDRANT_URL}` : "embedded (PostgreSQL, exact search)" },
   };
 }

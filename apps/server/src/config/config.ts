@@ -64,6 +64,34 @@ const environmentSchema = z.object({
   PLAN_MAX_PARALLEL_TASKS: positiveInt(8),
   /** Tasks of one user's plans that run at once on one instance, however many plans. */
   USER_MAX_PARALLEL_TASKS: positiveInt(16),
+  /** Model answers per agent turn that may call tools; the answer after the last is asked for without tools. */
+  TOOL_MAX_ROUNDS: positiveInt(8),
+  /** Tool run time one agent turn may spend in all. */
+  TOOL_MAX_TOTAL_MS: positiveInt(120_000),
+  /** Debian's bubblewrap: agents' code runs only inside it; without it the code tools answer "unavailable". */
+  SANDBOX_BWRAP_PATH: z.preprocess(emptyAsUnset, z.string().trim().default("/usr/bin/bwrap")),
+  /** Python for `python_exec` and `code_executor`; it must live under /usr, the only host directory the sandbox sees. */
+  SANDBOX_PYTHON: z.preprocess(emptyAsUnset, z.string().trim().default("/usr/bin/python3")),
+  /** Node.js for JavaScript in `code_executor`; the server's own Node when unset. */
+  SANDBOX_NODE: optionalString,
+  /** A sandboxed run is killed after this long. */
+  SANDBOX_WALL_TIME_MS: positiveInt(10_000),
+  /** Writable memory of each sandboxed process. */
+  SANDBOX_MEMORY_MB: positiveInt(512),
+  /** Sandboxed runs at once on this instance; the others wait. */
+  SANDBOX_MAX_CONCURRENT: positiveInt(4),
+  /** Project workspaces, one directory per project; `$CODELAB_DATA_DIR/workspaces` when unset. */
+  WORKSPACE_ROOT: optionalString,
+  /** The largest file an upload (or a tool) may write into a workspace. */
+  WORKSPACE_MAX_FILE_BYTES: positiveInt(10 * 1024 * 1024),
+  /** All files of one workspace together; unlimited when unset. */
+  WORKSPACE_MAX_BYTES: z.preprocess(
+    emptyAsUnset,
+    z.coerce
+      .number({ error: "must be a whole number of at least 1" })
+      .refine((value) => Number.isInteger(value) && value >= 1, { error: "must be a whole number of at least 1" })
+      .optional(),
+  ),
   TRUST_PROXY: z
     .enum(["true", "false", "1", "0"])
     .default("false")
@@ -76,6 +104,8 @@ export type Environment = z.output<typeof environmentSchema>;
 export interface Config extends Environment {
   /** Where embedded data (database, generated secret) lives. */
   dataDirectory: string;
+  /** Absolute: the directory project workspaces live in. */
+  workspaceRoot: string;
 }
 
 export class ConfigError extends Error {
@@ -91,7 +121,8 @@ export function loadConfig(environment: Record<string, string | undefined> = rea
   }
   const baseDirectory = environment.INIT_CWD ?? process.cwd();
   const dataDirectory = resolve(baseDirectory, parsed.data.CODELAB_DATA_DIR ?? ".codelab");
-  return { ...parsed.data, dataDirectory };
+  const workspaceRoot = parsed.data.WORKSPACE_ROOT ? resolve(baseDirectory, parsed.data.WORKSPACE_ROOT) : resolve(dataDirectory, "workspaces");
+  return { ...parsed.data, dataDirectory, workspaceRoot };
 }
 
 /** The process environment, with a `.env` file in the working directory filling what is unset. */

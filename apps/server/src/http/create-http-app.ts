@@ -3,6 +3,7 @@ import type { Redis } from "ioredis";
 import type { ApiDependencies } from "@codelab/api";
 import type { Logger } from "../logging/logger.js";
 import { createRestRouter } from "../rest/create-rest-router.js";
+import { createFilesRouter } from "../rest/files/create-files-router.js";
 import { createEventStreamRouter } from "../sse/create-event-stream-router.js";
 import { createTrpcEventStreamRouter } from "../sse/create-trpc-event-stream-router.js";
 import type { EventStreamTiming } from "../sse/write-event-stream.js";
@@ -57,6 +58,8 @@ export function createHttpApp({ deps, redis, logger, secureCookies, trustProxy, 
   app.use("/trpc", createTrpcEventStreamRouter(deps, { timing: eventStreamTiming, secureCookies, logger }));
   app.use("/trpc", createTrpcMiddleware(deps, { logger, secureCookies }));
   app.use("/my", createEventStreamRouter(deps, { timing: eventStreamTiming, logger }));
+  // File bodies are raw bytes: served before the JSON REST router parses bodies.
+  app.use("/my", createFilesRouter(deps, { secureCookies }));
   app.use("/my", createRestRouter(deps, { secureCookies }));
   app.use("/my", (_request, response) => {
     sendError(response, new AppError("NOT_FOUND", "No such endpoint"));

@@ -7,12 +7,14 @@ const apiPrefixes = ["/my/", "/trpc", "/health", "/metrics"];
 /**
  * The SPA loads only its own bundle and talks only to its own origin, so anything a message
  * manages to inject (a script, a style, an image from another host, a frame) is refused by the browser.
+ * `blob:` images are ones the app itself fetched with the access token (workspace charts): a blob:
+ * URL can only be minted by script on this origin, so no message can point one at another host.
  */
 export const contentSecurityPolicy = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' data:",
+  "img-src 'self' data: blob:",
   "connect-src 'self'",
   "frame-ancestors 'none'",
   "base-uri 'none'",

@@ -13,7 +13,7 @@ const numeric = /^-?\d{1,9}(\.\d{1,9})?$/;
 const jsonMediaTypes = ["application/json", "application/*+json"];
 
 /** Query-string numbers arrive as text; anything else is passed on for the schema to reject. */
-function pageFrom(request: Request): Record<string, unknown> {
+export function pageFrom(request: Request): Record<string, unknown> {
   const page: Record<string, unknown> = {};
   for (const key of ["limit", "offset"] as const) {
     const raw = request.query[key];

@@ -1,8 +1,12 @@
 import { randomUUID } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCodelabClient, type CodelabClient } from "@codelab/sdk";
+import { diskTree } from "@codelab/core/testing";
 import {
   createRestClient,
+  rawRequest,
   signUp,
   snapshotRows,
   startTestServer,
@@ -22,10 +26,11 @@ interface TargetIds {
   session: string;
   memory: string;
   plan: string;
+  toolCall: string;
 }
 
 let server: TestServer;
-let alice: { userId: string; rest: RestClient; ids: TargetIds };
+let alice: { userId: string; token: string; rest: RestClient; ids: TargetIds };
 let bob: { rest: RestClient; trpc: CodelabClient; projectId: string };
 
 async function createTenantGraph(rest: RestClient): Promise<TargetIds> {
@@ -36,7 +41,30 @@ async function createTenantGraph(rest: RestClient): Promise<TargetIds> {
   if (project.status !== 201 || session.status !== 201 || !agent) throw new Error("could not build the tenant graph");
   const memory = await rest.post<{ id: string }>(`/my/projects/${project.body.id}/agents/${agent.id}/memories/`, { content: "The secret recipe." });
   if (memory.status !== 201) throw new Error("could not store the tenant's memory");
-  return { project: project.body.id, agent: agent.id, session: session.body.id, memory: memory.body.id, plan: "" };
+  const file = await rest.request("PUT", `/my/projects/${project.body.id}/files/docs/secret.txt`, { rawBody: "The secret file." });
+  if (file.status !== 200) throw new Error("could not store the tenant's file");
+  return { project: project.body.id, agent: agent.id, session: session.body.id, memory: memory.body.id, plan: "", toolCall: "" };
+}
+
+/** A dangerous tool call waiting for approval, stored directly as a direct-mode turn leaves it. */
+async function createWaitingToolCall(userId: string, ids: TargetIds): Promise<string> {
+  const call = await server.deps.db.toolInvocation.create({
+    data: {
+      id: randomUUID(),
+      userId,
+      projectId: ids.project,
+      agentId: ids.agent,
+      sessionId: ids.session,
+      modelCallId: "call_secret",
+      tool: "code_executor",
+      risk: "dangerous",
+      arguments: { language: "python", code: "print('secret')" },
+      status: "awaiting_approval",
+      approvalExpiresAt: new Date(Date.now() + 3_600_000),
+    },
+    select: { id: true },
+  });
+  return call.id;
 }
 
 /** A plan waiting for approval, stored directly: no model is needed to have something to take over. */
@@ -67,7 +95,8 @@ beforeAll(async () => {
     data: { sessionId: ids.session, userId: aliceUser.userId, role: "user", content: "confidential" },
   });
   ids.plan = await createWaitingPlan(aliceUser.userId, ids);
-  alice = { userId: aliceUser.userId, rest: aliceRest, ids };
+  ids.toolCall = await createWaitingToolCall(aliceUser.userId, ids);
+  alice = { userId: aliceUser.userId, token: aliceUser.token, rest: aliceRest, ids };
 
   const bobRest = createRestClient(server.url, bobUser.token);
   const bobProject = await bobRest.post<RestProject>("/my/projects/", { name: "Bob's own" });
@@ -82,8 +111,20 @@ afterAll(async () => {
   await server.close();
 });
 
+/** Alice's workspace as it is on disk, and that nothing was planted in Bob's own. */
+async function aliceFiles() {
+  return { alice: await diskTree(join(server.workspaceRoot, alice.ids.project)), bob: await diskTree(join(server.workspaceRoot, bob.projectId)) };
+}
+
 /** The same ids, each replaced by one that exists nowhere: what "missing" looks like. */
-const missingIds = (): TargetIds => ({ project: randomUUID(), agent: randomUUID(), session: randomUUID(), memory: randomUUID(), plan: randomUUID() });
+const missingIds = (): TargetIds => ({
+  project: randomUUID(),
+  agent: randomUUID(),
+  session: randomUUID(),
+  memory: randomUUID(),
+  plan: randomUUID(),
+  toolCall: randomUUID(),
+});
 
 interface RestAttempt {
   method: RestMethod;
@@ -118,17 +159,29 @@ function restAttempts(): RestAttempt[] {
       { method: "POST", path: (ids) => `${projectPath(ids)}plans/${ids.plan}/approve/`, json: { version: 1 } },
       { method: "POST", path: (ids) => `${projectPath(ids)}plans/${ids.plan}/reject/` },
       { method: "POST", path: (ids) => `${projectPath(ids)}plans/${ids.plan}/cancel/` },
+      { method: "GET", path: (ids) => `${session(ids)}tool-calls/` },
+      { method: "POST", path: (ids) => `${projectPath(ids)}tool-calls/${ids.toolCall}/approve/` },
+      { method: "POST", path: (ids) => `${projectPath(ids)}tool-calls/${ids.toolCall}/reject/` },
     ];
   };
+  const files = (ids: TargetIds) => `${project(ids)}files/`;
   return [
     { method: "GET", path: project },
     { method: "PATCH", path: project, json: { name: "Taken over", workspace_path: "/tmp/evil" } },
+    { method: "GET", path: files },
+    { method: "GET", path: (ids) => `${files(ids)}?path=docs` },
+    { method: "GET", path: (ids) => `${files(ids)}docs/secret.txt` },
+    { method: "PUT", path: (ids) => `${files(ids)}docs/secret.txt`, json: { overwritten: true } },
+    { method: "PUT", path: (ids) => `${files(ids)}planted.txt`, json: { planted: true } },
+    { method: "DELETE", path: (ids) => `${files(ids)}docs/secret.txt` },
+    { method: "DELETE", path: (ids) => `${files(ids)}docs` },
     { method: "DELETE", path: project },
     { method: "GET", path: (ids) => `${project(ids)}agents/` },
     { method: "POST", path: (ids) => `${project(ids)}agents/`, json: { name: "Intruder" } },
     { method: "GET", path: (ids) => `${project(ids)}chat/sessions/` },
     { method: "POST", path: (ids) => `${project(ids)}chat/sessions/`, json: { topic: "Intruder" } },
     { method: "GET", path: (ids) => `${project(ids)}plans/` },
+    { method: "GET", path: (ids) => `${project(ids)}tool-calls/` },
     ...nested(project),
     ...nested(() => `/my/projects/${bob.projectId}/`),
   ];
@@ -161,6 +214,9 @@ function trpcAttempts(): Array<[string, Procedure]> {
     ["plans.approve", (client, ids) => client.plans.approve.mutate({ ...scope(ids), planId: ids.plan, version: 1 })],
     ["plans.reject", (client, ids) => client.plans.reject.mutate({ ...scope(ids), planId: ids.plan })],
     ["plans.cancel", (client, ids) => client.plans.cancel.mutate({ ...scope(ids), planId: ids.plan })],
+    ["toolCalls.list (session)", (client, ids) => client.toolCalls.list.query({ ...scope(ids), sessionId: ids.session })],
+    ["toolCalls.approve", (client, ids) => client.toolCalls.approve.mutate({ ...scope(ids), toolCallId: ids.toolCall })],
+    ["toolCalls.reject", (client, ids) => client.toolCalls.reject.mutate({ ...scope(ids), toolCallId: ids.toolCall })],
   ];
   return [
     ["projects.get", (client, ids) => client.projects.get.query(viaProject(ids))],
@@ -171,6 +227,11 @@ function trpcAttempts(): Array<[string, Procedure]> {
     ["sessions.list", (client, ids) => client.sessions.list.query(viaProject(ids))],
     ["sessions.create", (client, ids) => client.sessions.create.mutate({ ...viaProject(ids), topic: "Intruder" })],
     ["plans.list", (client, ids) => client.plans.list.query(viaProject(ids))],
+    ["toolCalls.list", (client, ids) => client.toolCalls.list.query(viaProject(ids))],
+    ["files.list", (client, ids) => client.files.list.query({ ...viaProject(ids), path: "docs" })],
+    ["files.read", (client, ids) => client.files.read.query({ ...viaProject(ids), path: "docs/secret.txt" })],
+    ["files.upload", (client, ids) => client.files.upload.mutate({ ...viaProject(ids), path: "docs/secret.txt", contentBase64: "T3ZlcndyaXR0ZW4=" })],
+    ["files.delete", (client, ids) => client.files.delete.mutate({ ...viaProject(ids), path: "docs" })],
     ...nested(viaProject).map(([name, call]): [string, Procedure] => [`${name} (foreign project)`, call]),
     ...nested(viaOwnProject).map(([name, call]): [string, Procedure] => [`${name} (own project)`, call]),
   ];
@@ -182,7 +243,7 @@ describe("another user's ids over REST", () => {
       const send = (ids: TargetIds) => bob.rest.request(attempt.method, attempt.path(ids), { json: attempt.json });
       const foreign = await send(alice.ids);
       const missing = await send(missingIds());
-      const label = `${attempt.method} ${attempt.path({ project: "{project}", agent: "{agent}", session: "{session}", memory: "{memory}", plan: "{plan}" })}`;
+      const label = `${attempt.method} ${attempt.path({ project: "{project}", agent: "{agent}", session: "{session}", memory: "{memory}", plan: "{plan}", toolCall: "{toolCall}" })}`;
 
       expect(foreign.status, label).toBe(404);
       expect(foreign.body, label).toEqual(missing.body);
@@ -191,12 +252,14 @@ describe("another user's ids over REST", () => {
 
   it("leave every row of the owner exactly as it was", async () => {
     const before = await snapshotRows(server.deps.db, { userId: alice.userId });
+    const filesBefore = await aliceFiles();
 
     for (const attempt of restAttempts()) {
       await bob.rest.request(attempt.method, attempt.path(alice.ids), { json: attempt.json });
     }
 
     expect(await snapshotRows(server.deps.db, { userId: alice.userId })).toEqual(before);
+    expect(await aliceFiles()).toEqual(filesBefore);
     expect((await alice.rest.get<RestProject>(`/my/projects/${alice.ids.project}/`)).body.name).toBe("Private");
   });
 
@@ -209,7 +272,7 @@ describe("another user's ids over REST", () => {
 });
 
 describe("another user's ids over tRPC", () => {
-  it("answer every project, agent, session, message, chat, memory and plan procedure with the same NOT_FOUND a missing id gets", async () => {
+  it("answer every project, agent, session, message, chat, memory, plan and file procedure with the same NOT_FOUND a missing id gets", async () => {
     for (const [name, call] of trpcAttempts()) {
       const foreign = await trpcFailureOf(call(bob.trpc, alice.ids));
       const missing = await trpcFailureOf(call(bob.trpc, missingIds()));
@@ -222,12 +285,14 @@ describe("another user's ids over tRPC", () => {
 
   it("leave every row of the owner exactly as it was", async () => {
     const before = await snapshotRows(server.deps.db, { userId: alice.userId });
+    const filesBefore = await aliceFiles();
 
     for (const [, call] of trpcAttempts()) {
       await trpcFailureOf(call(bob.trpc, alice.ids));
     }
 
     expect(await snapshotRows(server.deps.db, { userId: alice.userId })).toEqual(before);
+    expect(await aliceFiles()).toEqual(filesBefore);
   });
 
   it("never appear in the other user's project list", async () => {
@@ -253,6 +318,9 @@ describe("the owner", () => {
     expect(responses.map(({ status }) => status)).toEqual([200, 200, 200]);
     expect(messages.body.total).toBe(1);
     expect(memories.body.memories.map(({ id }) => id)).toEqual([alice.ids.memory]);
+    const file = await rawRequest(server.url, { method: "GET", path: `/my/projects/${project}/files/docs/secret.txt`, headers: { authorization: `Bearer ${alice.token}` } });
+    expect([file.status, file.body.toString("utf8")]).toEqual([200, "The secret file."]);
+    expect(await readFile(join(server.workspaceRoot, project, "docs/secret.txt"), "utf8")).toBe("The secret file.");
     const plan = await alice.rest.get<{ status: string; tasks: unknown[] }>(`/my/projects/${project}/plans/${alice.ids.plan}/`);
     expect(plan.body).toMatchObject({ status: "pending_approval", tasks: [expect.objectContaining({ task_id: "t1" })] });
   });

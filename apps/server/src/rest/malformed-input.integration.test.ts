@@ -23,7 +23,7 @@ let server: TestServer;
 let token: string;
 let email: string;
 let rest: RestClient;
-let ids: { project_id: string; agent_id: string; session_id: string; memory_id: string; plan_id: string };
+let ids: { project_id: string; agent_id: string; session_id: string; memory_id: string; plan_id: string; tool_call_id: string };
 let baseline: Awaited<ReturnType<typeof snapshot>>;
 
 /** Every tenant row and every agent memory, which the memory endpoints would touch. */
@@ -53,7 +53,7 @@ beforeAll(async () => {
     },
     select: { id: true },
   });
-  ids = { project_id: project.body.id, agent_id: agentId, session_id: session.body.id, memory_id: memory.body.id, plan_id: plan.id };
+  ids = { project_id: project.body.id, agent_id: agentId, session_id: session.body.id, memory_id: memory.body.id, plan_id: plan.id, tool_call_id: randomUUID() };
   const userId = project.body.user_id;
   await server.deps.db.message.create({ data: { sessionId: session.body.id, userId, role: "user", content: "kept" } });
   baseline = await snapshot();
@@ -161,6 +161,14 @@ const restEndpoints: RestEndpoint[] = [
   { method: "GET", template: `${project}plans/{plan_id}/` },
   { method: "POST", template: `${project}plans/{plan_id}/approve/`, body: { version: 1 } },
   { method: "POST", template: `${project}plans/{plan_id}/reject/` },
+  { method: "GET", template: `${project}tool-calls/`, paged: true },
+  { method: "GET", template: `${session}tool-calls/`, paged: true },
+  { method: "POST", template: `${project}tool-calls/{tool_call_id}/approve/` },
+  { method: "POST", template: `${project}tool-calls/{tool_call_id}/reject/` },
+  { method: "GET", template: `${project}files/`, paged: true },
+  { method: "GET", template: `${project}files/notes.txt` },
+  { method: "PUT", template: `${project}files/notes.txt` },
+  { method: "DELETE", template: `${project}files/notes.txt` },
   { method: "GET", template: "/my/settings/" },
   { method: "PATCH", template: "/my/settings/", body: { approval_threshold_usd: 0.5, daily_budget_usd: 2 } },
 ];
@@ -269,6 +277,26 @@ describe("REST memory search parameters", () => {
   });
 });
 
+describe("REST file parameters", () => {
+  it("answer 400 naming path, limit or offset, and write nothing", async () => {
+    const files = fill(`${project}files/`);
+    const cases: Array<{ search: string; field: string }> = [
+      { search: "path=a&path=b", field: "path" },
+      { search: `path=${"x".repeat(1025)}`, field: "path" },
+      { search: "path=%00", field: "path" },
+      { search: "limit=abc", field: "limit" },
+    ];
+    for (const { search, field } of cases) {
+      expectStableRestError(await rest.get(`${files}?${search}`), 400, { all: [field] }, search.slice(0, 40));
+    }
+    expectStableRestError(await rest.get(`${files}?path=..`), 400, {}, "path=..");
+    expectStableRestError(await rest.request("PUT", `${files}%00`, { rawBody: "x" }), 400, {}, "NUL name");
+    expectStableRestError(await rest.request("PUT", `${files}a%5Cb`, { rawBody: "x" }), 400, {}, "backslash");
+    expect(await rest.get<{ total: number }>(files)).toMatchObject({ status: 200, body: { total: 0 } });
+    await expectNothingChanged();
+  });
+});
+
 describe("REST transport", () => {
   it("answers unknown endpoints and methods with the error body, not a 500", async () => {
     const responses = await Promise.all([
@@ -321,6 +349,13 @@ const validTrpcInputs: Record<string, ((seeded: Ids) => InputObject) | undefined
   "plans.approve": (seeded) => ({ projectId: seeded.project_id, planId: seeded.plan_id, version: 1 }),
   "plans.reject": (seeded) => ({ projectId: seeded.project_id, planId: seeded.plan_id }),
   "plans.cancel": (seeded) => ({ projectId: seeded.project_id, planId: seeded.plan_id }),
+  "toolCalls.list": (seeded) => ({ projectId: seeded.project_id, sessionId: seeded.session_id, status: "completed" }),
+  "toolCalls.approve": (seeded) => ({ projectId: seeded.project_id, toolCallId: seeded.tool_call_id }),
+  "toolCalls.reject": (seeded) => ({ projectId: seeded.project_id, toolCallId: seeded.tool_call_id }),
+  "files.list": (seeded) => ({ projectId: seeded.project_id, path: "docs" }),
+  "files.upload": (seeded) => ({ projectId: seeded.project_id, path: "notes.txt", contentBase64: "aGVsbG8=" }),
+  "files.read": (seeded) => ({ projectId: seeded.project_id, path: "notes.txt", offset: 0, maxBytes: 100 }),
+  "files.delete": (seeded) => ({ projectId: seeded.project_id, path: "notes.txt" }),
   "settings.get": undefined,
   "settings.update": () => ({ approvalThresholdUsd: 0.5, dailyBudgetUsd: 2 }),
 };

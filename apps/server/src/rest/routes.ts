@@ -23,6 +23,7 @@ const sessions = `${project}chat/sessions/`;
 const session = `${sessions}:sessionId/`;
 const plans = `${project}plans/`;
 const plan = `${plans}:planId/`;
+const toolCalls = `${project}tool-calls/`;
 
 /** A message without `target_agent` becomes a plan that runs on after the response: 202 Accepted. */
 const acceptedWhenPlanned = (reply: unknown) => (typeof reply === "object" && reply !== null && "kind" in reply && reply.kind === "plan" ? 202 : 200);
@@ -61,6 +62,11 @@ export const restRoutes: RestRoute[] = [
   { method: "post", path: `${plan}approve/`, status: 200, procedure: (c) => c.plans.approve, from: ["body"] },
   { method: "post", path: `${plan}reject/`, status: 200, procedure: (c) => c.plans.reject, from: [] },
   { method: "post", path: `${plan}cancel/`, status: 200, procedure: (c) => c.plans.cancel, from: [] },
+
+  { method: "get", path: toolCalls, status: 200, procedure: (c) => c.toolCalls.list, from: ["page"] },
+  { method: "get", path: `${session}tool-calls/`, status: 200, procedure: (c) => c.toolCalls.list, from: ["page"] },
+  { method: "post", path: `${toolCalls}:toolCallId/approve/`, status: 200, procedure: (c) => c.toolCalls.approve, from: [] },
+  { method: "post", path: `${toolCalls}:toolCallId/reject/`, status: 200, procedure: (c) => c.toolCalls.reject, from: [] },
 
   { method: "get", path: `${agent}memories/`, status: 200, procedure: (c) => c.agents.memories.list, from: ["page"] },
   { method: "get", path: `${agent}memories/search/`, status: 200, procedure: (c) => c.agents.memories.search, from: ["search"] },

@@ -9,3 +9,4 @@ export { trpcFailureOf, type TrpcFailure } from "./trpc-failure.js";
 export { createSseParser, type SseFrame } from "./sse-parser.js";
 export { openTestEventStream, type TestEventStream, type TestEventStreamOptions } from "./event-stream-client.js";
 export { TestEventSource, trackedEventSourceClass, type TestEventSourceInit, type TestMessageEvent } from "./test-event-source.js";
+export { rawRequest, type RawRequestOptions, type RawResponse } from "./raw-request.js";

@@ -1,4 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createTestDatabase } from "@codelab/db/testing";
 import type { Clock } from "@codelab/core";
 import { loadConfig } from "../config/config.js";
@@ -7,6 +10,8 @@ import { startServer, type RunningServer } from "../server.js";
 export interface TestServer extends RunningServer {
   databaseUrl: string;
   jwtSecret: string;
+  /** The server's workspace root: a fresh temporary directory, removed on close. */
+  workspaceRoot: string;
   [Symbol.asyncDispose](): Promise<void>;
 }
 
@@ -24,6 +29,7 @@ export async function startTestServer({ env = {}, clock, redis = true }: StartTe
   const database = await createTestDatabase();
   await database.db.$disconnect();
   const jwtSecret = randomBytes(32).toString("hex");
+  const workspaceRoot = await mkdtemp(join(tmpdir(), "codelab-workspaces-"));
   const config = loadConfig({
     NODE_ENV: "test",
     LOG_LEVEL: "silent",
@@ -32,6 +38,7 @@ export async function startTestServer({ env = {}, clock, redis = true }: StartTe
     JWT_SECRET_KEY: jwtSecret,
     REDIS_KEY_PREFIX: `codelab-test:${randomBytes(6).toString("hex")}:`,
     WEB_DIST_DIR: "/nonexistent",
+    WORKSPACE_ROOT: workspaceRoot,
     ...(redis ? { REDIS_URL: testRedisUrl } : {}),
     ...env,
   });
@@ -39,6 +46,7 @@ export async function startTestServer({ env = {}, clock, redis = true }: StartTe
   const close = async () => {
     await server.close();
     await database.drop();
+    await rm(workspaceRoot, { recursive: true, force: true });
   };
-  return { ...server, databaseUrl: database.connectionString, jwtSecret, close, [Symbol.asyncDispose]: close };
+  return { ...server, databaseUrl: database.connectionString, jwtSecret, workspaceRoot, close, [Symbol.asyncDispose]: close };
 }

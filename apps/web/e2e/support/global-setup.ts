@@ -33,6 +33,8 @@ export default async function setup(project: TestProject) {
       // Short enough for the expiry scenario to watch an approval run out.
       APPROVAL_TIMEOUT_SECONDS: "8",
       APPROVAL_SWEEP_INTERVAL_MS: "500",
+      // Small, so the Files scenario can show the size-cap refusal without pushing megabytes.
+      WORKSPACE_MAX_FILE_BYTES: String(256 * 1024),
     },
   });
   project.provide("baseUrl", server.url);

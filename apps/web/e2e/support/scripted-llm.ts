@@ -1,4 +1,5 @@
 import { lastUserMessage, type ChatCompletionRequest, type ChatReply } from "@codelab/llm-test-server";
+import { scriptedToolReply } from "./scripted-tools.js";
 
 /** A message containing this asks the scripted model to answer with the XSS corpus. */
 export const xssMarker = "XSS-CORPUS";
@@ -69,12 +70,15 @@ function systemPrompt(request: ChatCompletionRequest): string {
 
 /**
  * Answers like a model would, chosen by what is asked: a plan for the orchestrator's planner,
- * slow or quick task results, the XSS corpus, or a streamed code answer for direct chat.
+ * tool calls and answers from their results, slow or quick task results, the XSS corpus, or a
+ * streamed code answer for direct chat.
  */
 export function scriptedReply(request: ChatCompletionRequest): ChatReply {
   const system = systemPrompt(request);
   const message = lastUserMessage(request);
   if (system.includes("codelab-plan-v1")) return { kind: "text", text: JSON.stringify({ tasks: planFor(message) }) };
+  const toolReply = scriptedToolReply(request, message);
+  if (toolReply) return toolReply;
   if (message.includes(slowStep)) return { kind: "text", text: "A long essay. ".repeat(80), chunks: 80, delayBetweenChunksMs: 150 };
   if (message.includes(reconnectMarker)) return { kind: "text", text: plainAnswer, chunks: 40, delayBetweenChunksMs: 120 };
   if (message.includes(xssMarker)) return { kind: "text", text: xssCorpus, chunks: 6, delayBetweenChunksMs: 20 };

@@ -1,9 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Fragment, useState } from "react";
+import { AttachmentList } from "../files/attachment-list.js";
 import { Link } from "../navigation/location.js";
 import { projectPath } from "../navigation/route.js";
 import { PlanCard } from "../plans/plan-card.js";
 import { untitledSession } from "../sessions/session-types.js";
+import { arrangeToolCalls } from "../tools/arrange-tool-calls.js";
+import { attachmentsOf } from "../tools/stored-tool-call.js";
+import { toolActivity } from "../tools/tool-activity.js";
+import type { ToolCallView } from "../tools/tool-call-types.js";
+import { ToolCallList } from "../tools/tool-call-list.js";
+import { withWaitingCalls } from "../tools/waiting-approvals.js";
 import { errorCode } from "../trpc/error-message.js";
 import { useTRPC } from "../trpc/trpc.js";
 import { EmptyState } from "../ui/empty-state.js";
@@ -39,12 +46,24 @@ export function ChatView({ projectId, sessionId }: { projectId: string; sessionI
   const { send, stop, sent } = useSendMessage(sessionId);
   const live = useLiveChat({ projectId, sessionId, sending: sent !== undefined });
   const [target, setTarget] = useState<Target>(undefined);
+  // Approvals requested before this page subscribed are not replayed by the stream. Never served
+  // from cache: a call decided since would come back as still waiting.
+  const waitingCalls = useQuery({
+    ...trpc.toolCalls.list.queryOptions({ projectId, sessionId, status: "awaiting_approval", limit: 20 }),
+    staleTime: 0,
+    gcTime: 0,
+  });
   const rename = useMutation(
     trpc.sessions.update.mutationOptions({ onSuccess: () => queryClient.invalidateQueries(trpc.sessions.pathFilter()) }),
   );
 
   const storedIds = new Set(messages.map((message) => message.id));
   const replies = live.replies.filter((reply) => !storedIds.has(reply.messageId));
+  const toolCalls = arrangeToolCalls(
+    messages,
+    withWaitingCalls(live.toolCalls, waitingCalls.data?.toolCalls ?? []),
+    new Set(replies.map((reply) => reply.messageId)),
+  );
   const { scroller, stickToBottom } = useScrollAnchor({
     firstKey: messages[0]?.id,
     contentKey: `${messages.length}:${sent?.content ?? ""}:${live.revision}`,
@@ -73,6 +92,9 @@ export function ChatView({ projectId, sessionId }: { projectId: string; sessionI
     }
     send({ projectId, sessionId, content, ...(target ? { targetAgent: target } : {}) });
   };
+
+  const toolList = (calls: readonly ToolCallView[] | undefined) =>
+    calls && calls.length > 0 ? <ToolCallList projectId={projectId} calls={calls} onDecided={live.recordDecision} /> : undefined;
 
   const onStop = () => {
     stop();
@@ -122,25 +144,59 @@ export function ChatView({ projectId, sessionId }: { projectId: string; sessionI
               </p>
             </div>
           )}
-          {messages.map((message) => (
-            <Fragment key={message.id}>
-              <MessageItem message={message} agentName={nameOf(message.agentId, message.metadata)} />
-              {message.role === "user" && message.planId !== null && (
-                <PlanCard projectId={projectId} planId={message.planId} events={live.planEvents.get(message.planId) ?? noEvents} />
-              )}
-            </Fragment>
-          ))}
+          {messages.map((message) => {
+            if (toolCalls.shownInAnswer.has(message.id)) return null;
+            const inPlace = toolCalls.inPlace.get(message.id);
+            if (inPlace) {
+              return (
+                <div key={message.id} className="thread-tools">
+                  {toolList([inPlace])}
+                </div>
+              );
+            }
+            return (
+              <Fragment key={message.id}>
+                <MessageItem
+                  message={message}
+                  agentName={nameOf(message.agentId, message.metadata)}
+                  tools={toolList(toolCalls.storedByAnswer.get(message.id))}
+                  attachments={message.role === "assistant" && <AttachmentList projectId={projectId} attachments={attachmentsOf(message.metadata)} />}
+                />
+                {message.role === "user" && message.planId !== null && (
+                  <PlanCard projectId={projectId} planId={message.planId} events={live.planEvents.get(message.planId) ?? noEvents} />
+                )}
+              </Fragment>
+            );
+          })}
           {sent && <PendingUserMessage content={sent.content} />}
           {sent && sent.targetAgent === undefined && <LiveMessageItem agentName="Orchestrator" text="" status="streaming" error={undefined} />}
-          {replies.map((reply) => (
+          {replies.map((reply) => {
+            const calls = toolCalls.liveByReply.get(reply.messageId) ?? [];
+            return (
+              <LiveMessageItem
+                key={reply.messageId}
+                agentName={reply.agentName || nameOf(reply.agentId, {})}
+                text={reply.text}
+                status={reply.status}
+                error={reply.error}
+                activity={toolActivity(calls)}
+                tools={toolList(calls)}
+                attachments={<AttachmentList projectId={projectId} attachments={calls.flatMap((call) => call.attachments)} />}
+              />
+            );
+          })}
+          {[...toolCalls.liveByUnseenReply].map(([messageId, calls]) => (
             <LiveMessageItem
-              key={reply.messageId}
-              agentName={reply.agentName || nameOf(reply.agentId, {})}
-              text={reply.text}
-              status={reply.status}
-              error={reply.error}
+              key={messageId}
+              agentName={nameOf(calls[0]?.agentId ?? null, {})}
+              text=""
+              status="streaming"
+              error={undefined}
+              activity={toolActivity(calls) ?? "working…"}
+              tools={toolList(calls)}
             />
           ))}
+          {toolCalls.liveUnattached.length > 0 && <div className="thread-tools">{toolList(toolCalls.liveUnattached)}</div>}
         </div>
       </div>
       <Composer agents={agentList} target={target} onTargetChange={setTarget} sending={sent !== undefined} onSend={onSend} onStop={onStop} />

@@ -18,7 +18,15 @@ export function useScrollAnchor({ firstKey, contentKey }: { firstKey: string | u
       wasNearBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < nearBottomPx;
     };
     element.addEventListener("scroll", onScroll, { passive: true });
-    return () => element.removeEventListener("scroll", onScroll);
+    // Content also grows without a render of ours (a chart image decoding after it was fetched).
+    const growth = new ResizeObserver(() => {
+      if (wasNearBottom.current) element.scrollTop = element.scrollHeight;
+    });
+    if (element.firstElementChild) growth.observe(element.firstElementChild);
+    return () => {
+      element.removeEventListener("scroll", onScroll);
+      growth.disconnect();
+    };
   }, []);
 
   useLayoutEffect(() => {

@@ -15,6 +15,7 @@ describe("parseRoute", () => {
   it("reads a project's sections and an open chat session", () => {
     expect(parseRoute(`/projects/${projectId}/agents`)).toEqual({ name: "project", projectId, section: { tab: "agents" } });
     expect(parseRoute(`/projects/${projectId}/usage/`)).toEqual({ name: "project", projectId, section: { tab: "usage" } });
+    expect(parseRoute(`/projects/${projectId}/files`)).toEqual({ name: "project", projectId, section: { tab: "files" } });
     expect(parseRoute(`/projects/${projectId}/sessions/${sessionId}`)).toEqual({
       name: "project",
       projectId,
@@ -28,6 +29,7 @@ describe("parseRoute", () => {
     expect(parseRoute(`/projects/${projectId}/sessions/123`)).toEqual({ name: "not-found" });
     expect(parseRoute(`/projects/${projectId}/sessions/${sessionId}/more`)).toEqual({ name: "not-found" });
     expect(parseRoute(`/projects/${projectId}/agents/${sessionId}`)).toEqual({ name: "not-found" });
+    expect(parseRoute(`/projects/${projectId}/files/charts`)).toEqual({ name: "not-found" });
     expect(parseRoute("/projects/new/extra")).toEqual({ name: "not-found" });
     expect(parseRoute("/settings")).toEqual({ name: "not-found" });
   });
@@ -41,6 +43,7 @@ describe("routePath", () => {
       { name: "project", projectId, section: { tab: "chat" } },
       { name: "project", projectId, section: { tab: "chat", sessionId } },
       { name: "project", projectId, section: { tab: "agents" } },
+      { name: "project", projectId, section: { tab: "files" } },
       { name: "project", projectId, section: { tab: "usage" } },
     ];
     for (const route of routes) expect(parseRoute(routePath(route))).toEqual(route);

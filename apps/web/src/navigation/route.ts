@@ -1,7 +1,7 @@
 import { uuid } from "@codelab/contracts";
 
 /** The sections of a project page; the chat section may have a session open. */
-export type ProjectSection = { tab: "chat"; sessionId?: string } | { tab: "agents" } | { tab: "usage" };
+export type ProjectSection = { tab: "chat"; sessionId?: string } | { tab: "agents" } | { tab: "files" } | { tab: "usage" };
 
 export type Route =
   | { name: "projects" }
@@ -17,7 +17,7 @@ function parseSection(rest: string[]): ProjectSection | undefined {
   const [first, second, ...extra] = rest;
   if (extra.length > 0) return undefined;
   if (first === undefined) return { tab: "chat" };
-  if (first === "agents" || first === "usage") return second === undefined ? { tab: first } : undefined;
+  if (first === "agents" || first === "files" || first === "usage") return second === undefined ? { tab: first } : undefined;
   if (first === "sessions" && isUuid(second)) return { tab: "chat", sessionId: second };
   return undefined;
 }
@@ -40,6 +40,7 @@ function sectionPath(section: ProjectSection): string {
     case "chat":
       return section.sessionId ? `/sessions/${section.sessionId}` : "";
     case "agents":
+    case "files":
     case "usage":
       return `/${section.tab}`;
   }

@@ -85,6 +85,8 @@ export function applyPlanEvent(plan: Plan, event: SessionEvent): Plan {
     case "message-fail":
     case "tool-start":
     case "tool-end":
+    case "tool-approval-request":
+    case "tool-approval-end":
       return plan;
   }
 }

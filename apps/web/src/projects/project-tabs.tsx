@@ -4,6 +4,7 @@ import { projectPath, type ProjectSection } from "../navigation/route.js";
 const tabs: Array<{ tab: ProjectSection["tab"]; label: string }> = [
   { tab: "chat", label: "Chat" },
   { tab: "agents", label: "Agents" },
+  { tab: "files", label: "Files" },
   { tab: "usage", label: "Usage" },
 ];
 

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { AgentsPanel } from "../agents/agents-panel.js";
 import { ChatSection } from "../chat/chat-section.js";
+import { FilesPanel } from "../files/files-panel.js";
 import { Link } from "../navigation/location.js";
 import type { ProjectSection } from "../navigation/route.js";
 import { errorCode } from "../trpc/error-message.js";
@@ -17,6 +18,8 @@ function SectionContent({ projectId, section }: { projectId: string; section: Pr
       return <ChatSection projectId={projectId} sessionId={section.sessionId} />;
     case "agents":
       return <AgentsPanel projectId={projectId} />;
+    case "files":
+      return <FilesPanel projectId={projectId} />;
     case "usage":
       return <UsageSection projectId={projectId} />;
   }

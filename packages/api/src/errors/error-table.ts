@@ -25,6 +25,8 @@ export const errorTable: Record<AppErrorCode, ErrorMapping> = {
   REQUEST_IN_PROGRESS: { trpc: "CONFLICT", http: 409 },
   PLAN_NOT_FOUND: { trpc: "NOT_FOUND", http: 404 },
   PLAN_STATE_CONFLICT: { trpc: "CONFLICT", http: 409 },
+  TOOL_CALL_NOT_FOUND: { trpc: "NOT_FOUND", http: 404 },
+  TOOL_CALL_STATE_CONFLICT: { trpc: "CONFLICT", http: 409 },
   PLAN_INVALID: { trpc: "UNPROCESSABLE_CONTENT", http: 422 },
   PLANNING_FAILED: { trpc: "BAD_GATEWAY", http: 502 },
   // 402, not 429: waiting a moment does not help; the cap resets at midnight UTC or the user raises it.
@@ -35,5 +37,10 @@ export const errorTable: Record<AppErrorCode, ErrorMapping> = {
   LLM_STREAM_INTERRUPTED: { trpc: "BAD_GATEWAY", http: 502 },
   LLM_CANCELLED: { trpc: "CLIENT_CLOSED_REQUEST", http: 499 },
   EMBEDDING_FAILED: { trpc: "BAD_GATEWAY", http: 502 },
+  INVALID_PATH: { trpc: "BAD_REQUEST", http: 400 },
+  FILE_NOT_FOUND: { trpc: "NOT_FOUND", http: 404 },
+  FILE_TOO_LARGE: { trpc: "PAYLOAD_TOO_LARGE", http: 413 },
+  WORKSPACE_QUOTA_EXCEEDED: { trpc: "PAYLOAD_TOO_LARGE", http: 413 },
+  SANDBOX_UNAVAILABLE: { trpc: "SERVICE_UNAVAILABLE", http: 503 },
   INTERNAL: { trpc: "INTERNAL_SERVER_ERROR", http: 500 },
 };

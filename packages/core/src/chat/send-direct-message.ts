@@ -9,6 +9,7 @@ import { assertWithinDailyBudget } from "../orchestrator/budget/daily-budget.js"
 import { estimateDirectCallCost } from "../orchestrator/estimation/estimate-direct-call.js";
 import type { AgentRuntime } from "../runtime/agent-runtime.js";
 import { runContextualAgent, type ContextualAgentResult } from "../runtime/run-contextual-agent.js";
+import { createUserApprovalGate } from "../tools/approval/user-approval-gate.js";
 import { findTargetAgent } from "./find-target-agent.js";
 import {
   claimIdempotencyKey,
@@ -126,6 +127,18 @@ async function answer(deps: ChatDependencies, { userId, projectId, sessionId, co
       onDelta: (text) => deltas.push(text),
       onAnswer: deliver,
       memoryMetadata: { sessionId },
+      toolUse: {
+        agentName: agent.name,
+        sessionId,
+        planId: null,
+        taskId: null,
+        messageId: subject.messageId,
+        approval: createUserApprovalGate(deps, {
+          scope,
+          subject: { agentId: agent.id, messageId: subject.messageId, planId: null, taskId: null },
+          timeoutSeconds: deps.tools.approvalTimeoutSeconds,
+        }),
+      },
     });
   } catch (error) {
     const failure = isAppError(error) ? { code: error.code, message: error.message } : { code: "INTERNAL" as const, message: "Internal error" };
@@ -142,7 +155,7 @@ async function storeAnswer(
   { db }: ChatDependencies,
   { userId, subject, run }: { userId: string; subject: MessageSubject; run: ContextualAgentResult },
 ): Promise<MessageRecord> {
-  const { completion, cost, latencyMilliseconds, memoriesUsed } = run;
+  const { completion, cost, latencyMilliseconds, memoriesUsed, toolCalls } = run;
   const row = await db.message.create({
     data: {
       id: subject.messageId,
@@ -164,6 +177,9 @@ async function storeAnswer(
         latencyMilliseconds,
         upstreamMilliseconds: completion.upstreamMilliseconds,
         memoriesUsed,
+        toolCalls: toolCalls.map(({ toolCallId, call, status }) => ({ toolCallId, toolName: call.name, status })),
+        // Files the tools made (charts), shown with the answer.
+        attachments: toolCalls.flatMap(({ attachments }) => attachments.map(({ path, mediaType }) => ({ path, mediaType }))),
       },
     },
     select: messageSelect,

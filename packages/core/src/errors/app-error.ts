@@ -19,6 +19,8 @@ export const appErrorCategories = {
   REQUEST_IN_PROGRESS: "user",
   PLAN_NOT_FOUND: "user",
   PLAN_STATE_CONFLICT: "user",
+  TOOL_CALL_NOT_FOUND: "user",
+  TOOL_CALL_STATE_CONFLICT: "user",
   PLAN_INVALID: "third-party",
   PLANNING_FAILED: "third-party",
   BUDGET_EXCEEDED: "user",
@@ -28,6 +30,11 @@ export const appErrorCategories = {
   LLM_STREAM_INTERRUPTED: "third-party",
   LLM_CANCELLED: "user",
   EMBEDDING_FAILED: "third-party",
+  INVALID_PATH: "user",
+  FILE_NOT_FOUND: "user",
+  FILE_TOO_LARGE: "user",
+  WORKSPACE_QUOTA_EXCEEDED: "user",
+  SANDBOX_UNAVAILABLE: "system",
   INTERNAL: "system",
 } as const satisfies Record<string, ErrorCategory>;
 

@@ -29,23 +29,41 @@ export type MessageEndPayload = MessageSubject & {
 
 export type MessageFailPayload = MessageSubject & { error: EventFailure; failedAt: string };
 
-/** A tool call made by an agent, in direct mode (`messageId`) or inside a plan task (`taskId`). */
+/**
+ * A tool call made by an agent, in direct mode (`messageId`: the answer being generated) or inside a
+ * plan task (`planId`, `taskId`). `toolCallId` is the id approve and reject take.
+ */
 export type ToolSubject = {
   toolCallId: string;
   toolName: string;
   agentId: string;
   messageId: string | null;
+  planId: string | null;
   taskId: string | null;
 };
 
 export type ToolStartPayload = ToolSubject & { input: JsonValue; startedAt: string };
 
+/** A file the tool produced that a chat can show, such as a chart; `path` is in the project's workspace. */
+export type ToolAttachmentRef = { path: string; mediaType: string };
+
 export type ToolEndPayload = ToolSubject & {
-  status: "completed" | "failed";
+  status: "completed" | "failed" | "rejected";
+  /** What the model was handed back (capped). */
   output: JsonValue;
   error: EventFailure | null;
+  attachments: ToolAttachmentRef[];
   latencyMilliseconds: number;
   endedAt: string;
+};
+
+/** A dangerous tool waits for the user: approve or reject before `expiresAt`, or it is rejected. */
+export type ToolApprovalRequestPayload = ToolSubject & { input: JsonValue; reason: string; expiresAt: string };
+
+export type ToolApprovalEndPayload = ToolSubject & {
+  decision: "approved" | "rejected";
+  reason: "user" | "approval_timeout" | "cancelled";
+  decidedAt: string;
 };
 
 export type PlanStatus =
@@ -161,6 +179,8 @@ type EventPayloads = {
   "message-fail": MessageFailPayload;
   "tool-start": ToolStartPayload;
   "tool-end": ToolEndPayload;
+  "tool-approval-request": ToolApprovalRequestPayload;
+  "tool-approval-end": ToolApprovalEndPayload;
   "plan-create": PlanCreatePayload;
   "plan-approval-request": PlanApprovalRequestPayload;
   "plan-approve": PlanApprovePayload;

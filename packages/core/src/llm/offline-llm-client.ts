@@ -2,6 +2,7 @@ import { AppError, type JsonValue } from "../errors/app-error.js";
 import { pauseUnlessStopped } from "./call-timers.js";
 import type { Completion, CompletionRequest, LlmClient } from "./llm-client.js";
 import { asksForJson, composeOfflineAnswer, defaultOfflineJson, offlineModelName, offlineNotice } from "./offline-answer.js";
+import { chooseOfflineToolCall, composeOfflineToolReport } from "./offline-tool-use.js";
 import { countMessageTokens, countTokens } from "./token-count.js";
 
 export interface OfflineLlmClientOptions {
@@ -24,11 +25,14 @@ export function createOfflineLlmClient({ wordPauseMs = 15, jsonAnswer = defaultO
     async complete(request, { signal, onDelta } = {}): Promise<Completion> {
       const startedAt = performance.now();
       throwIfCancelled(signal);
-      const content = asksForJson(request)
-        ? JSON.stringify({ offline_notice: offlineNotice, ...jsonAnswer(request) }, null, 2)
-        : composeOfflineAnswer(request);
+      const toolCall = chooseOfflineToolCall(request);
+      const content = toolCall
+        ? ""
+        : asksForJson(request)
+          ? JSON.stringify({ offline_notice: offlineNotice, ...jsonAnswer(request) }, null, 2)
+          : (composeOfflineToolReport(request) ?? composeOfflineAnswer(request));
       if (onDelta) {
-        for (const [index, word] of (content.match(/\s*\S+\s*/g) ?? [content]).entries()) {
+        for (const [index, word] of (content.match(/\s*\S+\s*/g) ?? []).entries()) {
           if (index > 0) await pauseUnlessStopped(wordPauseMs, signal);
           throwIfCancelled(signal);
           onDelta(word);
@@ -36,10 +40,10 @@ export function createOfflineLlmClient({ wordPauseMs = 15, jsonAnswer = defaultO
       }
       return {
         content,
-        toolCalls: [],
+        toolCalls: toolCall ? [toolCall] : [],
         model: offlineModelName,
         usage: { promptTokens: countMessageTokens(request.messages), completionTokens: countTokens(content), estimated: false },
-        finishReason: "stop",
+        finishReason: toolCall ? "tool_calls" : "stop",
         provider: "offline",
         upstreamMilliseconds: performance.now() - startedAt,
         costUsd: 0,

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createTestDatabase, type TestDatabase } from "@codelab/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deleteAgent } from "../agents/delete-agent.js";
@@ -8,12 +11,14 @@ import { createLocalEmbedder } from "./local-embedder.js";
 import type { MemoryScope, MemoryStore } from "./memory-store.js";
 import { createPostgresMemoryStore } from "./postgres-memory-store.js";
 import { bruteForceTopK, randomUnitVectors } from "./testing/vectors.js";
+import { createLocalWorkspaces } from "../workspace/create-local-workspaces.js";
 
 const embedder = createLocalEmbedder();
 const clock = createFixedClock();
 
 let database: TestDatabase;
 let store: MemoryStore;
+let workspaceRoot: string;
 let alice: SeededUser;
 let bob: SeededUser;
 
@@ -42,12 +47,16 @@ const storedRows = (agentId: string) => database.db.agentMemory.count({ where: {
 
 beforeAll(async () => {
   database = await createTestDatabase();
+  workspaceRoot = await mkdtemp(join(tmpdir(), "codelab-workspaces-"));
   store = createPostgresMemoryStore({ db: database.db, embedder, clock });
   alice = await seedUser(database.db);
   bob = await seedUser(database.db);
 });
 
-afterAll(() => database.drop());
+afterAll(async () => {
+  await database.drop();
+  await rm(workspaceRoot, { recursive: true, force: true });
+});
 
 describe("postgres memory store", () => {
   it("adds memories and finds the relevant one first, with its metadata", async () => {
@@ -138,7 +147,7 @@ describe("postgres memory store", () => {
     const seeded = await seedUser(database.db);
     await remember(store, scopeOf(seeded, 0), "Project-wide fact one.");
     await remember(store, scopeOf(seeded, 1), "Project-wide fact two.");
-    await deleteProject({ db: database.db, memory: store }, { userId: seeded.user.id, projectId: seeded.project.id });
+    await deleteProject({ db: database.db, memory: store, workspaces: createLocalWorkspaces({ root: workspaceRoot }) }, { userId: seeded.user.id, projectId: seeded.project.id });
     expect(await database.db.agentMemory.count({ where: { projectId: seeded.project.id } })).toBe(0);
   });
 

@@ -15,6 +15,9 @@ export interface Metrics {
   planCostRatio: Histogram;
   /** From a task becoming ready to its start: time spent behind the per-plan and per-user limits. */
   taskQueueWaitSeconds: Histogram;
+  /** Tool calls by tool and how they ended: completed, failed, rejected. */
+  toolCalls: Counter<"tool" | "status">;
+  toolSeconds: Histogram<"tool">;
 }
 
 /**
@@ -88,6 +91,19 @@ export function createMetrics(): Metrics {
       name: "plan_task_queue_wait_seconds",
       help: "Time a ready plan task waited for a free slot under the per-plan and per-user limits.",
       buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 30],
+      registers,
+    }),
+    toolCalls: new Counter({
+      name: "agent_tool_calls_total",
+      help: "Tool calls agents made, by tool and outcome (completed, failed, rejected).",
+      labelNames: ["tool", "status"],
+      registers,
+    }),
+    toolSeconds: new Histogram({
+      name: "agent_tool_duration_seconds",
+      help: "Time a tool took to run, approval wait excluded.",
+      labelNames: ["tool"],
+      buckets: [0.005, 0.025, 0.1, 0.25, 1, 2.5, 10, 30],
       registers,
     }),
   };

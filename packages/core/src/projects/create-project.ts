@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "@codelab/db";
 import type { Metrics } from "../metrics/metrics.js";
+import type { ProjectWorkspaces } from "../workspace/project-workspace.js";
 import { projectSelect, type ProjectRecord } from "./project-select.js";
 import { defaultStarterPack, type StarterAgent } from "./starter-pack.js";
 
@@ -8,6 +9,8 @@ export interface CreateProjectDependencies {
   db: Database;
   metrics: Pick<Metrics, "projectCreations">;
   starterPack?: readonly StarterAgent[];
+  /** Without it the workspace directory is made on first use, as for projects older than workspaces. */
+  workspaces?: Pick<ProjectWorkspaces, "create">;
 }
 
 export interface CreateProjectOptions {
@@ -16,9 +19,12 @@ export interface CreateProjectOptions {
   workspacePath?: string | null | undefined;
 }
 
-/** Creates the project and its starter pack in one transaction: all rows exist, or none. */
+/**
+ * Creates the project and its starter pack in one transaction (all rows exist, or none), then its
+ * workspace. A project whose workspace cannot be made is removed again, so a failed call leaves nothing.
+ */
 export async function createProject(
-  { db, metrics, starterPack = defaultStarterPack }: CreateProjectDependencies,
+  { db, metrics, starterPack = defaultStarterPack, workspaces }: CreateProjectDependencies,
   { userId, name, workspacePath }: CreateProjectOptions,
 ): Promise<ProjectRecord> {
   const projectId = randomUUID();
@@ -31,6 +37,14 @@ export async function createProject(
       data: starterPack.map((agent) => ({ userId, projectId, name: agent.name, config: { ...agent.config } })),
     }),
   ]);
+  if (workspaces) {
+    try {
+      await workspaces.create(projectId);
+    } catch (error) {
+      await db.userProject.deleteMany({ where: { id: projectId, userId } });
+      throw error;
+    }
+  }
   metrics.projectCreations.inc();
   return project;
 }

@@ -1,4 +1,5 @@
 import type { Database } from "@codelab/db";
+import type { EventBus } from "../events/event-bus.js";
 import type { LlmClient } from "../llm/llm-client.js";
 import type { LlmLogger } from "../llm/llm-logger.js";
 import type { Pricing } from "../llm/pricing.js";
@@ -6,6 +7,7 @@ import type { Embedder } from "../memory/embedder.js";
 import type { MemoryStore } from "../memory/memory-store.js";
 import type { Metrics } from "../metrics/metrics.js";
 import type { Clock } from "../ports/clock.js";
+import type { ToolRuntime } from "../tools/tool-runtime.js";
 
 export interface RecallSettings {
   /** At most this many memories go into a prompt. */
@@ -17,6 +19,8 @@ export interface RecallSettings {
 /** What running an agent needs from the outside world. */
 export interface AgentRuntime {
   db: Database;
+  /** Tool calls and approval questions are announced on it. */
+  events: EventBus;
   llm: LlmClient;
   embedder: Embedder;
   memory: MemoryStore;
@@ -27,4 +31,5 @@ export interface AgentRuntime {
   recall: RecallSettings;
   /** Tokens of earlier conversation an agent sees at most. */
   historyTokenBudget: number;
+  tools: ToolRuntime;
 }

@@ -1,9 +1,12 @@
 import type { AgentConfig } from "@codelab/contracts";
 import { isAppError } from "../errors/app-error.js";
 import type { ChatMessage, Completion, CompletionOptions } from "../llm/llm-client.js";
+import type { ToolCallOutcome } from "../tools/run-tool-call.js";
 import type { MemoryScope } from "../memory/memory-store.js";
 import type { AgentRuntime } from "./agent-runtime.js";
+import type { AgentToolUse } from "./agent-tool-use.js";
 import { buildAgentPrompt } from "./build-agent-prompt.js";
+import { completeWithTools } from "./complete-with-tools.js";
 
 export interface ContextualAgentInput extends CompletionOptions {
   scope: MemoryScope;
@@ -13,6 +16,8 @@ export interface ContextualAgentInput extends CompletionOptions {
   input: string;
   /** Stored with the remembered exchange, e.g. the session or plan it came from. */
   memoryMetadata?: Record<string, string>;
+  /** Lets the agent call its tools; without it the agent answers from the model alone. */
+  toolUse?: AgentToolUse;
   /**
    * What the caller does with the answer (store it, announce it). It runs as soon as the model has
    * answered, alongside remembering the exchange, so neither waits for the other; its failure fails the turn.
@@ -23,6 +28,8 @@ export interface ContextualAgentInput extends CompletionOptions {
 export interface ContextualAgentResult {
   completion: Completion;
   cost: number;
+  /** Every tool call of the turn, in the order the model made them. */
+  toolCalls: ToolCallOutcome[];
   memoriesUsed: number;
   /** From the start of the turn to the model's complete answer. */
   latencyMilliseconds: number;
@@ -70,7 +77,7 @@ function throwFirstFailure(outcomes: ReadonlyArray<PromiseSettledResult<unknown>
  * and ERROR with the reason when the turn fails.
  */
 export async function runContextualAgent(runtime: AgentRuntime, request: ContextualAgentInput): Promise<ContextualAgentResult> {
-  const { scope, config, history, input, signal, onDelta, onAnswer, memoryMetadata = {} } = request;
+  const { scope, config, history, input, signal, onDelta, onAnswer, memoryMetadata = {}, toolUse } = request;
   const startedAt = performance.now();
   const stopTimer = runtime.metrics.agentExecutionSeconds.startTimer({ agent_id: scope.agentId });
   // BUSY is written while the memory is searched and the model works. Its outcome is held (never an
@@ -85,12 +92,8 @@ export async function runContextualAgent(runtime: AgentRuntime, request: Context
       userMessage: input,
       historyTokenBudget: runtime.historyTokenBudget,
     });
-    const completion = await runtime.llm.complete(
-      { model: config.model, messages, temperature: config.temperature, maxTokens: config.maxTokens },
-      { signal, onDelta },
-    );
-    const cost = completion.costUsd ?? runtime.pricing.costOf(completion.model, completion.usage);
-    const result = { completion, cost, memoriesUsed: memories.length, latencyMilliseconds: Math.round(performance.now() - startedAt) };
+    const { completion, cost, toolCalls } = await completeWithTools(runtime, { scope, config, messages, toolUse, signal, onDelta });
+    const result = { completion, cost, toolCalls, memoriesUsed: memories.length, latencyMilliseconds: Math.round(performance.now() - startedAt) };
     runtime.metrics.llmTokens.inc({ model: completion.model, kind: "prompt" }, completion.usage.promptTokens);
     runtime.metrics.llmTokens.inc({ model: completion.model, kind: "completion" }, completion.usage.completionTokens);
     runtime.metrics.llmCostDollars.inc({ model: completion.model }, cost);

@@ -8,10 +8,13 @@ import { createLocalEmbedder } from "../memory/local-embedder.js";
 import type { MemoryStore } from "../memory/memory-store.js";
 import { createPostgresMemoryStore } from "../memory/postgres-memory-store.js";
 import { createMetrics } from "../metrics/metrics.js";
-import { createFixedClock } from "../testing/fixed-clock.js";
+import { createFixedClock, type FixedClock } from "../testing/fixed-clock.js";
+import { createTestToolRuntime, type TestToolRuntimeOptions } from "../tools/test-tool-runtime.js";
 
 export interface TestRuntime extends ChatDependencies {
   events: ClosableEventBus;
+  /** Moved by hand, e.g. past an approval deadline. */
+  clock: FixedClock;
   /** Every warning logged, in order. */
   warnings: Array<{ message: string; fields: Record<string, unknown> | undefined }>;
 }
@@ -23,13 +26,15 @@ export interface TestRuntimeOptions {
   historyTokenBudget?: number;
   /** Wraps the real PostgreSQL store, e.g. to make one operation fail. */
   wrapMemory?: (store: MemoryStore) => MemoryStore;
+  tools?: TestToolRuntimeOptions;
 }
 
 /**
  * The runtime the server composes, built from the real parts: the `openai` client against `baseUrl`,
  * the local embedder, the PostgreSQL memory store, the shipped pricing table, an in-process event bus.
  */
-export async function createTestRuntime({ db, baseUrl, historyTokenBudget = 4_000, wrapMemory = (store) => store }: TestRuntimeOptions): Promise<TestRuntime> {
+export async function createTestRuntime(options: TestRuntimeOptions): Promise<TestRuntime> {
+  const { db, baseUrl, historyTokenBudget = 4_000, wrapMemory = (store) => store } = options;
   const warnings: TestRuntime["warnings"] = [];
   const logger = { warn: (message: string, fields?: Record<string, unknown>) => void warnings.push({ message, fields }) };
   const clock = createFixedClock();
@@ -55,6 +60,7 @@ export async function createTestRuntime({ db, baseUrl, historyTokenBudget = 4_00
     recall: { limit: 5, minScore: 0.2 },
     historyTokenBudget,
     events: createMemoryEventBus({ clock }),
+    tools: await createTestToolRuntime(options.tools),
     warnings,
   };
 }

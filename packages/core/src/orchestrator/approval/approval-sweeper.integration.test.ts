@@ -50,7 +50,7 @@ async function statusBecomes(planId: string, status: string) {
 describe("the approval sweeper", () => {
   it("rejects overdue plans by the clock on every interval until stopped, publishing plan-reject", async () => {
     const metrics = createMetrics();
-    const deps = { db: database.db, clock, metrics, logger, planEvents: createPlanEventPublisher({ db: database.db, events, logger }) };
+    const deps = { db: database.db, events, clock, metrics, logger, planEvents: createPlanEventPublisher({ db: database.db, events, logger }) };
     const overdue = await pendingPlan(-1);
     const later = await pendingPlan(60_000);
 

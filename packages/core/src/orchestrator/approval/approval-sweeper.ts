@@ -1,5 +1,7 @@
+import type { EventBus } from "../../events/event-bus.js";
 import type { LlmLogger } from "../../llm/llm-logger.js";
 import type { Clock } from "../../ports/clock.js";
+import { expireOverdueToolApprovals } from "../../tools/approval/expire-overdue-tool-approvals.js";
 import { expireOverdueApprovals } from "./expire-overdue-approvals.js";
 import type { ExpiryDependencies } from "./expire-plan.js";
 
@@ -9,20 +11,20 @@ export interface ApprovalSweeper {
 }
 
 /**
- * Runs `expireOverdueApprovals` now and then every `intervalMilliseconds`, one sweep at a time.
+ * Runs `expireOverdueApprovals` (plans) and `expireOverdueToolApprovals` (dangerous tool calls) now and then every `intervalMilliseconds`, one sweep at a time.
  * The timer only decides when to look; whether a plan expired is decided by its stored deadline
  * and `deps.clock`, so a restart or a late sweep changes nothing but the moment it is noticed.
  */
 export function startApprovalSweeper(
-  deps: ExpiryDependencies & { clock: Clock; logger: LlmLogger },
+  deps: ExpiryDependencies & { events: EventBus; clock: Clock; logger: LlmLogger },
   { intervalMilliseconds }: { intervalMilliseconds: number },
 ): ApprovalSweeper {
   let running: Promise<void> | undefined;
   const sweep = () => {
-    running ??= expireOverdueApprovals(deps)
+    running ??= Promise.all([expireOverdueApprovals(deps), expireOverdueToolApprovals(deps)])
       .then(
         () => undefined,
-        (error: unknown) => deps.logger.warn("could not expire overdue plan approvals", { error: String(error) }),
+        (error: unknown) => deps.logger.warn("could not expire overdue approvals", { error: String(error) }),
       )
       .finally(() => {
         running = undefined;

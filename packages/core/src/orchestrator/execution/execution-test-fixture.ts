@@ -12,6 +12,7 @@ import { createPostgresMemoryStore } from "../../memory/postgres-memory-store.js
 import { createMetrics } from "../../metrics/metrics.js";
 import { systemClock } from "../../ports/clock.js";
 import { seedUser, type SeededUser } from "../../testing/seed-user.js";
+import { createTestToolRuntime, type TestToolRuntimeOptions } from "../../tools/test-tool-runtime.js";
 import { createPlanEventPublisher } from "../outbox/plan-event-publisher.js";
 import type { PlanExecutor } from "../plan-executor.js";
 import { finalPlanStatuses } from "../plan-graph.js";
@@ -64,7 +65,7 @@ export interface ExecutionFixture {
   close(): Promise<void>;
 }
 
-export async function startExecutionFixture(): Promise<ExecutionFixture> {
+export async function startExecutionFixture({ tools }: { tools?: TestToolRuntimeOptions } = {}): Promise<ExecutionFixture> {
   const database = await createTestDatabase();
   const { db } = database;
   const llm = await startLlmTestServer();
@@ -94,6 +95,7 @@ export async function startExecutionFixture(): Promise<ExecutionFixture> {
     recall: { limit: 5, minScore: 0.2 },
     historyTokenBudget: 4_000,
     events,
+    tools: await createTestToolRuntime(tools),
     planEvents: createPlanEventPublisher({ db, events, logger }),
   };
   const tenant = await seedUser(db);

@@ -2,6 +2,7 @@ import { AppError, isAppError } from "../../errors/app-error.js";
 import type { DeltaCoalescer } from "../../events/delta-coalescer.js";
 import type { EventFailure } from "../../events/event-map.js";
 import { runContextualAgent, type ContextualAgentResult } from "../../runtime/run-contextual-agent.js";
+import { createPlanApprovalGate } from "../../tools/approval/plan-approval-gate.js";
 import type { ExecutionDependencies } from "./execution-settings.js";
 import { loadTaskStep, type TaskStepInput } from "./load-task-step.js";
 import { completeTask, failTask, type StoredTaskOutcome } from "./store-task-result.js";
@@ -54,6 +55,14 @@ export async function runTaskStep(deps: ExecutionDependencies, request: TaskStep
       signal,
       ...(deltas ? { onDelta: (text: string) => deltas.push(text) } : {}),
       memoryMetadata: { sessionId: scope.sessionId, planId, taskId },
+      toolUse: {
+        agentName: agent.name,
+        sessionId: scope.sessionId,
+        planId,
+        taskId,
+        messageId: null,
+        approval: createPlanApprovalGate(deps, { scope, planId, taskId, agentId: agent.id, timeoutSeconds: deps.tools.approvalTimeoutSeconds }),
+      },
     });
   } catch (error) {
     await flushDeltas(deps, deltas);

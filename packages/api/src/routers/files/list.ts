@@ -1,0 +1,8 @@
+import { fileListOutput, listFilesInput } from "@codelab/contracts";
+import { listFiles } from "@codelab/core";
+import { projectProcedure } from "../../trpc.js";
+
+export const list = projectProcedure
+  .input(listFilesInput)
+  .output(fileListOutput)
+  .query(({ ctx, input }) => listFiles({ workspace: ctx.deps.workspaces.open(ctx.project.id) }, input));

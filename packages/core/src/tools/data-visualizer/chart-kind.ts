@@ -1,0 +1,3 @@
+export const chartKinds = ["bar", "line", "scatter", "pie"] as const;
+
+export type ChartKind = (typeof chartKinds)[number];
