@@ -67,14 +67,20 @@ function listTargets(codelab: ServerProcess, plain: ServerProcess, token: string
   ];
 }
 
-/** Load numbers are worthless if an endpoint answers something else: each must list all the projects first. */
+const idsOf = (projects: unknown[]) => projects.map((project) => field(project, "id"));
+
+/** Load numbers are worthless if an endpoint answers something else: each must list the same projects, in the same order. */
 async function verifyTargets(targets: readonly ListTarget[]): Promise<void> {
+  let expectedIds: string | undefined;
   for (const target of targets) {
     const response = await fetch(target.url, { headers: target.headers });
     const projects = target.projectsIn(await response.json());
     if (response.status !== 200 || !Array.isArray(projects) || projects.length !== projectCount) {
       throw new Error(`${target.name} answered ${response.status} without the ${projectCount} projects (${target.url})`);
     }
+    const ids = JSON.stringify(idsOf(projects));
+    expectedIds ??= ids;
+    if (ids !== expectedIds) throw new Error(`${target.name} listed other projects than ${targets[0]?.name ?? "the first target"}`);
   }
 }
 

@@ -11,6 +11,7 @@ import { sendError } from "../rest/send-error.js";
 import { createHealthRouter } from "./health.js";
 import { createSpaRouter } from "./spa.js";
 import { createTrpcMiddleware } from "./trpc-middleware.js";
+import { createTrpcQueryHandler } from "./trpc-query-handler.js";
 import { AppError } from "@codelab/core";
 
 export interface HttpAppOptions {
@@ -50,19 +51,21 @@ export function createHttpApp({ deps, redis, logger, secureCookies, trustProxy, 
   app.disable("x-powered-by");
   app.set("trust proxy", trustProxy);
 
+  // The API's hot paths come first, each passing on what it does not serve: a request walks every
+  // layer before the one that answers it, and the JSON endpoints are most of the traffic.
+  app.use("/trpc", createTrpcQueryHandler(deps, { logger, secureCookies }));
+  app.use("/my", createRestRouter(deps, { secureCookies }));
+  app.use("/trpc", createTrpcEventStreamRouter(deps, { timing: eventStreamTiming, secureCookies, logger }));
+  app.use("/trpc", createTrpcMiddleware(deps, { logger, secureCookies }));
+  app.use("/my", createEventStreamRouter(deps, { timing: eventStreamTiming, logger }));
+  app.use("/my", createFilesRouter(deps, { secureCookies }));
+  app.use("/my", (_request, response) => {
+    sendError(response, new AppError("NOT_FOUND", "No such endpoint"));
+  });
   app.use(createHealthRouter({ db: deps.db, redis }));
   app.get("/metrics", async (_request, response) => {
     response.setHeader("Content-Type", deps.metrics.registry.contentType);
     response.send(await deps.metrics.registry.metrics());
-  });
-  app.use("/trpc", createTrpcEventStreamRouter(deps, { timing: eventStreamTiming, secureCookies, logger }));
-  app.use("/trpc", createTrpcMiddleware(deps, { logger, secureCookies }));
-  app.use("/my", createEventStreamRouter(deps, { timing: eventStreamTiming, logger }));
-  // File bodies are raw bytes: served before the JSON REST router parses bodies.
-  app.use("/my", createFilesRouter(deps, { secureCookies }));
-  app.use("/my", createRestRouter(deps, { secureCookies }));
-  app.use("/my", (_request, response) => {
-    sendError(response, new AppError("NOT_FOUND", "No such endpoint"));
   });
   const spa = webDistDirectory ? createSpaRouter(webDistDirectory) : undefined;
   if (spa) app.use(spa);

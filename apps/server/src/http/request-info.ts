@@ -1,6 +1,6 @@
 import { isIPv6 } from "node:net";
-import type { Request, Response } from "express";
-import type { RequestInfo } from "@codelab/api";
+import type { CookieOptions, Request, Response } from "express";
+import type { RefreshTokenStore, RequestInfo } from "@codelab/api";
 
 const refreshCookieName = "codelab_refresh";
 // The cookie only ever travels to the tRPC endpoint, where auth.refresh reads it.
@@ -46,16 +46,43 @@ function clientNetwork(address: string): string {
   return `${prefix.join(":")}::/64`;
 }
 
+/** The refresh cookie of one exchange; a class rather than closures, as every request builds one and few use it. */
+class CookieRefreshTokenStore implements RefreshTokenStore {
+  readonly #request: Request;
+  readonly #response: Response;
+  readonly #secure: boolean;
+
+  constructor(request: Request, response: Response, secure: boolean) {
+    this.#request = request;
+    this.#response = response;
+    this.#secure = secure;
+  }
+
+  get #cookieOptions(): CookieOptions {
+    return { httpOnly: true, sameSite: "strict", secure: this.#secure, path: refreshCookiePath };
+  }
+
+  read(): string | undefined {
+    return readCookie(this.#request, refreshCookieName);
+  }
+
+  write(token: string, maxAgeSeconds: number): void {
+    this.#response.cookie(refreshCookieName, token, { ...this.#cookieOptions, maxAge: maxAgeSeconds * 1000 });
+  }
+
+  clear(): void {
+    this.#response.clearCookie(refreshCookieName, this.#cookieOptions);
+  }
+}
+
 /** The transport-neutral view of an express request that procedures receive. */
 export function requestInfoFrom(request: Request, response: Response, { secureCookies }: { secureCookies: boolean }): RequestInfo {
-  const cookieOptions = { httpOnly: true, sameSite: "strict" as const, secure: secureCookies, path: refreshCookiePath };
   return {
     authorization: request.headers.authorization,
-    clientIp: clientNetwork(request.ip ?? request.socket.remoteAddress ?? "unknown"),
-    refreshToken: {
-      read: () => readCookie(request, refreshCookieName),
-      write: (token, maxAgeSeconds) => response.cookie(refreshCookieName, token, { ...cookieOptions, maxAge: maxAgeSeconds * 1000 }),
-      clear: () => response.clearCookie(refreshCookieName, cookieOptions),
+    // Only sign-in needs it, and resolving it (trusted proxies, IPv6 networks) is work every other request would pay for.
+    get clientIp() {
+      return clientNetwork(request.ip ?? request.socket.remoteAddress ?? "unknown");
     },
+    refreshToken: new CookieRefreshTokenStore(request, response, secureCookies),
   };
 }

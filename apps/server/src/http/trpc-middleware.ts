@@ -1,23 +1,18 @@
 import { createExpressMiddleware } from "@trpc/server/adapters/express";
-import { appRouter, createContextInner, describeError, type ApiDependencies } from "@codelab/api";
+import { appRouter, createContextInner, type ApiDependencies } from "@codelab/api";
 import type { Logger } from "../logging/logger.js";
-import { maxBodyBytes } from "./limits.js";
+import { maxBodyBytes, maxTrpcBatchSize } from "./limits.js";
 import { requestInfoFrom } from "./request-info.js";
+import { procedureErrorReporter, retryAfterHeaders } from "./trpc-hooks.js";
 
+/** tRPC's own HTTP handler: mutations, streamed batches, and whatever the query handler passes on. */
 export function createTrpcMiddleware(deps: ApiDependencies, { logger, secureCookies }: { logger: Logger; secureCookies: boolean }) {
   return createExpressMiddleware({
     router: appRouter,
     createContext: ({ req, res }) => createContextInner(deps, requestInfoFrom(req, res, { secureCookies })),
-    maxBatchSize: 10,
+    maxBatchSize: maxTrpcBatchSize,
     maxBodySize: maxBodyBytes,
-    responseMeta({ errors }) {
-      const retryAfter = errors
-        .map((error) => describeError(error).details.retryAfterSeconds)
-        .find((value) => typeof value === "number");
-      return retryAfter === undefined ? {} : { headers: { "retry-after": String(retryAfter) } };
-    },
-    onError({ error, path }) {
-      if (describeError(error).httpStatus >= 500) logger.error("tRPC procedure failed", { path, error: String(error.cause ?? error) });
-    },
+    responseMeta: ({ errors }) => ({ headers: retryAfterHeaders(errors) }),
+    onError: procedureErrorReporter(logger),
   });
 }
