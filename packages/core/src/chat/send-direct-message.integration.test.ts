@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { startLlmTestServer, type LlmTestServer } from "@codelab/llm-test-server";
 import { createTestDatabase, type TestDatabase } from "@codelab/db/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { ChatMessage } from "../llm/llm-client.js";
 import { createTestRuntime, type TestRuntime } from "../runtime/test-runtime.js";
 import { seedUser, type SeededUser } from "../testing/seed-user.js";
 import { sendDirectMessage, type SendDirectMessageOptions } from "./send-direct-message.js";
@@ -33,6 +34,9 @@ function send(seeded: SeededUser, options: Partial<SendDirectMessageOptions> = {
 }
 
 const storedCount = (seeded: SeededUser) => database.db.message.count({ where: { sessionId: seeded.session.id } });
+
+const statusOf = async (agentId: string) =>
+  database.db.userAgent.findUniqueOrThrow({ where: { id: agentId }, select: { status: true, statusReason: true } });
 
 describe("sendDirectMessage", () => {
   it("finds the target agent whatever the case, preferring an exact match when names differ only by case", async () => {
@@ -91,5 +95,47 @@ describe("sendDirectMessage", () => {
     expect(replay.agentName).toBe("DocumentWriter");
     expect(llm.requests).toHaveLength(1);
     expect(await storedCount(seeded)).toBe(2);
+  });
+
+  it("shows the agent BUSY while it answers and READY once the answer is stored", async () => {
+    const seeded = await seedUser(database.db);
+    const agent = seeded.agents.find(({ name }) => name === "CodeAssistant")!;
+    llm.enqueue({ kind: "text", text: "Done.", delayBeforeFirstByteMs: 300 });
+
+    const sending = send(seeded);
+    await expect.poll(async () => (await statusOf(agent.id)).status).toBe("BUSY");
+    await sending;
+
+    expect(await statusOf(agent.id)).toEqual({ status: "READY", statusReason: null });
+  });
+
+  it("sends the session's earlier turns as history and the new message once, after them", async () => {
+    const seeded = await seedUser(database.db);
+    llm.enqueue({ kind: "text", text: "First answer." });
+    llm.enqueue({ kind: "text", text: "Second answer." });
+
+    await send(seeded, { content: "First question" });
+    await send(seeded, { content: "Second question" });
+
+    const sent = (llm.requests.at(-1)?.body.messages ?? []) as ChatMessage[];
+    expect(sent.slice(1).map(({ role, content }) => ({ role, content }))).toEqual([
+      { role: "user", content: "First question" },
+      { role: "assistant", content: "First answer." },
+      { role: "user", content: "Second question" },
+    ]);
+    expect(await storedCount(seeded)).toBe(4);
+  });
+
+  it("answers 404 alike for a session or an agent of another user's project", async () => {
+    const owner = await seedUser(database.db);
+    const stranger = await seedUser(database.db);
+
+    const foreignSession = await send(stranger, { sessionId: owner.session.id }).catch((error: unknown) => error);
+    const foreignProject = await send(stranger, { projectId: owner.project.id }).catch((error: unknown) => error);
+
+    expect(foreignSession).toMatchObject({ code: "SESSION_NOT_FOUND" });
+    expect(foreignProject).toMatchObject({ code: "SESSION_NOT_FOUND" });
+    expect(llm.requests).toHaveLength(0);
+    expect(await storedCount(owner)).toBe(0);
   });
 });

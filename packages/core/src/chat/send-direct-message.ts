@@ -4,6 +4,7 @@ import { AppError, isAppError } from "../errors/app-error.js";
 import { createDeltaCoalescer } from "../events/delta-coalescer.js";
 import type { EventBus, EventScope } from "../events/event-bus.js";
 import type { MessageSubject } from "../events/event-map.js";
+import type { ChatMessage } from "../llm/llm-client.js";
 import { messageSelect, toMessageRecord, type MessageRecord } from "../messages/message-select.js";
 import { assertWithinDailyBudget } from "../orchestrator/budget/daily-budget.js";
 import { estimateDirectCallCost } from "../orchestrator/estimation/estimate-direct-call.js";
@@ -17,7 +18,8 @@ import {
   hashRequest,
   releaseIdempotentRequest,
 } from "./idempotent-request.js";
-import { recentHistory } from "./recent-history.js";
+import { startDirectTurn } from "./start-direct-turn.js";
+import { storeDirectAnswer } from "./store-direct-answer.js";
 
 export interface SendDirectMessageOptions {
   userId: string;
@@ -50,7 +52,7 @@ async function storedReply(deps: ChatDependencies, userId: string, messageId: st
  */
 export async function sendDirectMessage(deps: ChatDependencies, options: SendDirectMessageOptions): Promise<DirectReply> {
   const { userId, projectId, sessionId, content, targetAgent, idempotencyKey, signal } = options;
-  const agent = await findTargetAgent(deps, { userId, projectId, sessionId, name: targetAgent });
+  const { agent, dailyBudgetUsd } = await findTargetAgent(deps, { userId, projectId, sessionId, name: targetAgent });
   if (agent.status === "DISABLED") {
     throw new AppError("AGENT_DISABLED", `Agent "${agent.name}" is disabled`, { details: { agent: agent.name } });
   }
@@ -61,16 +63,20 @@ export async function sendDirectMessage(deps: ChatDependencies, options: SendDir
   if (claim?.kind === "replay") return storedReply(deps, userId, claim.assistantMessageId);
 
   try {
-    await assertWithinDailyBudget(deps, { userId, estimatedCostUsd: () => estimateDirectCallCost(deps, { userId, projectId, agent, content }) });
-    const userMessageId = randomUUID();
-    // Read while the user's message is written, leaving that message out: one round trip instead of two.
-    const [history] = await Promise.all([
-      recentHistory(deps, { userId, sessionId, excludingId: userMessageId }),
-      deps.db.message.create({
-        data: { id: userMessageId, sessionId, userId, role: "user", content, metadata: { targetAgent: agent.name } },
-        select: { id: true },
-      }),
-    ]);
+    await assertWithinDailyBudget(deps, {
+      userId,
+      dailyBudgetUsd,
+      estimatedCostUsd: () => estimateDirectCallCost(deps, { userId, projectId, agent, content }),
+    });
+    const history = await startDirectTurn(deps.db, {
+      userId,
+      projectId,
+      sessionId,
+      agentId: agent.id,
+      messageId: randomUUID(),
+      content,
+      metadata: { targetAgent: agent.name },
+    });
     const result = await answer(deps, { userId, projectId, sessionId, content, history, agent, signal });
     if (claim) await completeIdempotentRequest(deps.db, claim.requestId, result.message.id);
     return result;
@@ -85,7 +91,7 @@ interface AnswerOptions {
   projectId: string;
   sessionId: string;
   content: string;
-  history: Awaited<ReturnType<typeof recentHistory>>;
+  history: ChatMessage[];
   agent: AgentRecord;
   signal: AbortSignal | undefined;
 }
@@ -101,7 +107,7 @@ async function answer(deps: ChatDependencies, { userId, projectId, sessionId, co
 
   let stored: MessageRecord | undefined;
   const deliver = async (run: ContextualAgentResult) => {
-    const [row] = await Promise.all([storeAnswer(deps, { userId, subject, run }), deltas.flush()]);
+    const [row] = await Promise.all([storeDirectAnswer(deps.db, { userId, projectId, subject, run }), deltas.flush()]);
     const { completion, cost, latencyMilliseconds } = run;
     await deps.events.publish(scope, {
       type: "message-end",
@@ -123,6 +129,8 @@ async function answer(deps: ChatDependencies, { userId, projectId, sessionId, co
       config: agent.config,
       history,
       input: content,
+      // BUSY is written with the user's message, READY with the answer.
+      statusShownByCaller: true,
       signal,
       onDelta: (text) => deltas.push(text),
       onAnswer: deliver,
@@ -148,41 +156,4 @@ async function answer(deps: ChatDependencies, { userId, projectId, sessionId, co
   }
   if (!stored) throw new Error("the agent finished without delivering its answer");
   return { message: stored, agentName: agent.name };
-}
-
-/** The complete answer as the assistant message, under the id its events announced. */
-async function storeAnswer(
-  { db }: ChatDependencies,
-  { userId, subject, run }: { userId: string; subject: MessageSubject; run: ContextualAgentResult },
-): Promise<MessageRecord> {
-  const { completion, cost, latencyMilliseconds, memoriesUsed, toolCalls } = run;
-  const row = await db.message.create({
-    data: {
-      id: subject.messageId,
-      sessionId: subject.sessionId,
-      userId,
-      role: "assistant",
-      content: completion.content,
-      agentId: subject.agentId,
-      promptTokens: completion.usage.promptTokens,
-      completionTokens: completion.usage.completionTokens,
-      totalTokens: completion.usage.promptTokens + completion.usage.completionTokens,
-      cost,
-      metadata: {
-        agentName: subject.agentName,
-        model: completion.model,
-        provider: completion.provider,
-        finishReason: completion.finishReason,
-        usageEstimated: completion.usage.estimated,
-        latencyMilliseconds,
-        upstreamMilliseconds: completion.upstreamMilliseconds,
-        memoriesUsed,
-        toolCalls: toolCalls.map(({ toolCallId, call, status }) => ({ toolCallId, toolName: call.name, status })),
-        // Files the tools made (charts), shown with the answer.
-        attachments: toolCalls.flatMap(({ attachments }) => attachments.map(({ path, mediaType }) => ({ path, mediaType }))),
-      },
-    },
-    select: messageSelect,
-  });
-  return toMessageRecord(row);
 }

@@ -11,6 +11,7 @@ import {
   type ToolCallSettings,
 } from "../tools/run-tool-call.js";
 import { startToolTimeBudget } from "../tools/tool-time-budget.js";
+import type { ProjectWorkspace } from "../workspace/project-workspace.js";
 import type { AgentRuntime } from "./agent-runtime.js";
 import type { AgentToolUse } from "./agent-tool-use.js";
 
@@ -45,20 +46,21 @@ export async function completeWithTools(
   const conversation = [...request.messages];
   const rounds: Completion[] = [];
   const toolCalls: ToolCallOutcome[] = [];
-  const settings: ToolCallSettings | undefined =
+  // Everything tools need but the workspace, which is prepared (a mkdir) only once the model calls
+  // a tool: a turn answered from the model alone touches no file. The time budget runs from here.
+  const toolContext: Omit<ToolCallSettings, "workspace"> | undefined =
     toolUse && specs.length > 0
       ? {
           scope: { ...scope, ...toolUse },
           allowedTools: config.tools,
-          // Idempotent: a project from before workspaces existed gets its directory here.
-          workspace: await runtime.tools.workspaces.create(scope.projectId),
           approval: toolUse.approval,
           budget: startToolTimeBudget(maxTotalMilliseconds),
           signal: signal ?? new AbortController().signal,
         }
       : undefined;
+  let workspace: ProjectWorkspace | undefined;
   for (;;) {
-    const offerTools = settings !== undefined && rounds.length < maxRounds;
+    const offerTools = toolContext !== undefined && rounds.length < maxRounds;
     const spokenBefore = rounds.some((round) => round.content !== "");
     const completion = await runtime.llm.complete(
       {
@@ -75,6 +77,9 @@ export async function completeWithTools(
     );
     rounds.push(completion);
     if (!offerTools || completion.toolCalls.length === 0) break;
+    // Idempotent: a project from before workspaces existed gets its directory here.
+    workspace ??= await runtime.tools.workspaces.create(scope.projectId);
+    const settings: ToolCallSettings = { ...toolContext, workspace };
     conversation.push({
       role: "assistant",
       content: completion.content,

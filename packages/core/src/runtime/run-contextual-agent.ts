@@ -16,6 +16,12 @@ export interface ContextualAgentInput extends CompletionOptions {
   input: string;
   /** Stored with the remembered exchange, e.g. the session or plan it came from. */
   memoryMetadata?: Record<string, string>;
+  /**
+   * The caller's own writes show the agent's status, two writes fewer: BUSY before the turn starts
+   * (a write that has finished, e.g. with the message that started the turn), READY in what
+   * `onAnswer` writes. A failed or cancelled turn is still marked here.
+   */
+  statusShownByCaller?: boolean;
   /** Lets the agent call its tools; without it the agent answers from the model alone. */
   toolUse?: AgentToolUse;
   /**
@@ -77,12 +83,12 @@ function throwFirstFailure(outcomes: ReadonlyArray<PromiseSettledResult<unknown>
  * and ERROR with the reason when the turn fails.
  */
 export async function runContextualAgent(runtime: AgentRuntime, request: ContextualAgentInput): Promise<ContextualAgentResult> {
-  const { scope, config, history, input, signal, onDelta, onAnswer, memoryMetadata = {}, toolUse } = request;
+  const { scope, config, history, input, signal, onDelta, onAnswer, memoryMetadata = {}, toolUse, statusShownByCaller = false } = request;
   const startedAt = performance.now();
   const stopTimer = runtime.metrics.agentExecutionSeconds.startTimer({ agent_id: scope.agentId });
   // BUSY is written while the memory is searched and the model works. Its outcome is held (never an
   // unhandled rejection) and awaited before the final status, so a late BUSY cannot overwrite READY or ERROR.
-  const markedBusy = Promise.allSettled([setStatus(runtime, scope, "BUSY", null)]);
+  const markedBusy = Promise.allSettled(statusShownByCaller ? [] : [setStatus(runtime, scope, "BUSY", null)]);
   try {
     const memories = await recall(runtime, scope, input, signal);
     const messages = buildAgentPrompt({
@@ -101,8 +107,8 @@ export async function runContextualAgent(runtime: AgentRuntime, request: Context
       // The answer stands even when it cannot be remembered; the failure is reported, not hidden.
       runtime.logger.warn("could not store an agent exchange in memory", { agentId: scope.agentId, error: String(error) });
     });
-    const markedReady = markedBusy.then(throwFirstFailure).then(() => setStatus(runtime, scope, "READY", null));
-    await settleAll([remembered, onAnswer?.(result) ?? Promise.resolve(), markedReady]);
+    const markedReady = statusShownByCaller ? undefined : markedBusy.then(throwFirstFailure).then(() => setStatus(runtime, scope, "READY", null));
+    await settleAll([remembered, onAnswer?.(result) ?? Promise.resolve(), markedReady ?? Promise.resolve()]);
     runtime.metrics.agentExecutions.inc({ agent_id: scope.agentId, status: "success" });
     return result;
   } catch (error) {

@@ -27,16 +27,27 @@ export async function spentToday({ db, clock }: { db: Database; clock: Clock }, 
   return (messages._sum.cost ?? 0) + (finishedTasks._sum.actualCost ?? 0) + (reservedTasks._sum.estimatedCost ?? 0);
 }
 
+export interface DailyBudgetCheck {
+  userId: string;
+  estimatedCostUsd: number | (() => Promise<number>);
+  /**
+   * The user's cap when the caller read it already (null: no cap), e.g. with the row it looked up
+   * anyway; left out, it is read here.
+   */
+  dailyBudgetUsd?: number | null;
+}
+
 /**
  * Refuses work whose estimate would take the user past their daily cap, before any model is
- * called. Users without a cap are never refused, and the estimate is only computed for users with one.
+ * called. Users without a cap are never refused, and neither today's spend nor the estimate is
+ * computed for them.
  */
-export async function assertWithinDailyBudget(
-  deps: { db: Database; clock: Clock },
-  { userId, estimatedCostUsd: estimate }: { userId: string; estimatedCostUsd: number | (() => Promise<number>) },
-): Promise<void> {
-  const user = await deps.db.user.findUnique({ where: { id: userId }, select: { dailyBudgetUsd: true } });
-  const budget = user?.dailyBudgetUsd;
+export async function assertWithinDailyBudget(deps: { db: Database; clock: Clock }, check: DailyBudgetCheck): Promise<void> {
+  const { userId, estimatedCostUsd: estimate } = check;
+  const budget =
+    check.dailyBudgetUsd !== undefined
+      ? check.dailyBudgetUsd
+      : (await deps.db.user.findUnique({ where: { id: userId }, select: { dailyBudgetUsd: true } }))?.dailyBudgetUsd;
   if (budget === null || budget === undefined) return;
   const [spent, estimatedCostUsd] = await Promise.all([spentToday(deps, { userId }), typeof estimate === "number" ? estimate : estimate()]);
   if (spent + estimatedCostUsd <= budget) return;
