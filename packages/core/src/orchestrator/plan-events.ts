@@ -8,7 +8,7 @@ export type PlanEvent = { [Type in PlanEventType]: EventOf<Type> }[PlanEventType
 
 /**
  * Writes plan events in the caller's transaction, beside the state change they describe, so a
- * transition and its event are stored together or not at all. `publishPlanEvents` sends them on.
+ * transition and its event are stored together or not at all. `sendPlanEvents` sends them on.
  */
 export async function recordPlanEvents(transaction: Transaction, scope: PlanEventScope, events: PlanEvent[]): Promise<void> {
   if (events.length === 0) return;
@@ -24,20 +24,49 @@ export async function recordPlanEvents(transaction: Transaction, scope: PlanEven
   });
 }
 
+/** At most this many events are read and sent at a time. */
+export const planEventBatchSize = 500;
+
+/** What one send did: `sent` are on the bus (mark them published); `read` tells whether more may wait. */
+export interface SentPlanEvents {
+  read: number;
+  sent: bigint[];
+  /** Set when an event could not be sent: it and the ones after it stay unsent, for the next send. */
+  failure?: Error;
+}
+
 /**
- * Publishes recorded plan events in order and marks them published. At least once: a crash
- * between publishing and marking publishes that event again on recovery.
+ * Sends the oldest recorded, unpublished events of the given plans to the bus in order, leaving out
+ * `excluding` (events already sent whose mark is still being stored). Marking is the caller's:
+ * a crash between sending and marking sends those events again on recovery (at least once).
  */
-export async function publishPlanEvents({ db, events }: { db: Database; events: EventBus }, { planId }: { planId?: string } = {}): Promise<number> {
+export async function sendPlanEvents(
+  { db, events }: { db: Database; events: EventBus },
+  { planIds, excluding = new Set() }: { planIds: readonly string[]; excluding?: ReadonlySet<bigint> },
+): Promise<SentPlanEvents> {
   const pending = await db.planEventOutbox.findMany({
-    where: { publishedAt: null, ...(planId ? { planId } : {}) },
+    where: { publishedAt: null, planId: { in: [...planIds] }, ...(excluding.size > 0 ? { id: { notIn: [...excluding] } } : {}) },
     orderBy: { id: "asc" },
-    take: 500,
+    take: planEventBatchSize,
   });
-  for (const row of pending) {
-    const scope: PlanEventScope = { userId: row.userId, projectId: row.projectId, sessionId: row.sessionId, planId: row.planId };
-    await events.publish(scope, { type: row.type, payload: row.payload } as unknown as PlanEvent);
-    await db.planEventOutbox.update({ where: { id: row.id }, data: { publishedAt: new Date() } });
-  }
-  return pending.length;
+  // Handed to the bus in one turn, in order: a bus that batches appends sends them as one burst.
+  const outcomes = await Promise.allSettled(
+    pending.map((row) => {
+      const scope: PlanEventScope = { userId: row.userId, projectId: row.projectId, sessionId: row.sessionId, planId: row.planId };
+      return events.publish(scope, { type: row.type, payload: row.payload } as unknown as PlanEvent);
+    }),
+  );
+  // Only the run before the first failure counts as sent: the failed event and every one after it
+  // are sent again, in order, by the next send. At least once: a subscriber may then see an event
+  // after it went out once (the bus fails a burst as a whole, so this stays rare).
+  const firstFailure = outcomes.findIndex((outcome) => outcome.status === "rejected");
+  const sent = pending.slice(0, firstFailure === -1 ? pending.length : firstFailure).map((row) => row.id);
+  if (firstFailure === -1) return { read: pending.length, sent };
+  const reason: unknown = (outcomes[firstFailure] as PromiseRejectedResult).reason;
+  return { read: pending.length, sent, failure: reason instanceof Error ? reason : new Error("The event bus refused a plan event") };
+}
+
+/** Marks sent events published, in one statement however many there are. */
+export async function markPlanEventsPublished(db: Database, ids: readonly bigint[]): Promise<void> {
+  if (ids.length > 0) await db.planEventOutbox.updateMany({ where: { id: { in: [...ids] } }, data: { publishedAt: new Date() } });
 }

@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
+import { Prisma } from "@codelab/db";
 import type { PlanEventScope } from "../../events/event-bus.js";
 import type { PlanActuals } from "../../events/event-map.js";
-import { recordPlanEvents } from "../plan-events.js";
+import type { PlanEvent } from "../plan-events.js";
 import type { TaskStatus } from "../plan-graph.js";
 import type { ExecutionDependencies } from "./execution-settings.js";
 import { composeFinalAnswer } from "./final-answer.js";
-import { observedLatencies, recordModelLatencies } from "./model-latency-stats.js";
+import { mergeLatenciesSql, observedLatencies, summarizeLatencies } from "./model-latency-stats.js";
 import { actualColumns, elapsedSince, planActuals } from "./plan-actuals.js";
 import { answerSources, planOutcome, type PlanOutcomeStatus } from "./task-graph.js";
 import { readDependencies, readTaskOutput } from "./task-result.js";
@@ -56,9 +57,9 @@ function failureReason(tasks: readonly FinishedTask[]): string | null {
 
 /**
  * Ends a plan none of whose tasks can run any more: works out its status, builds the final answer
- * (any model call happens here, before the transaction), then stores the status, the actuals, the
- * models' latency statistics, the answer as an assistant message in the session and `plan-end`, in
- * one transaction that only applies while the plan is still executing. Undefined when it no longer
+ * (any model call happens here, before anything is written), then stores the status, the actuals,
+ * the models' latency statistics, the answer as an assistant message in the session and `plan-end`,
+ * in one statement that only applies while the plan is still executing. Undefined when it no longer
  * was (cancelled meanwhile).
  */
 export async function finishPlan(deps: ExecutionDependencies, scope: PlanEventScope, { synthesisModel, signal }: FinishPlanOptions): Promise<FinishedPlan | undefined> {
@@ -70,51 +71,45 @@ export async function finishPlan(deps: ExecutionDependencies, scope: PlanEventSc
   const actual = planActuals(tasks, elapsedSince(plan.startedAt, completedAt), answer?.synthesis);
   const finalMessageId = answer ? randomUUID() : null;
 
-  const finished = await deps.db.$transaction(async (transaction) => {
-    const { count } = await transaction.taskPlan.updateMany({
-      where: { id: scope.planId, status: "executing" },
-      data: {
-        status,
-        completedAt,
-        endReason: failureReason(tasks),
-        ...actualColumns(actual),
-        finalMessageId,
-      },
-    });
-    if (count === 0) return false;
-    await recordModelLatencies(transaction, observedLatencies(tasks));
-    if (answer && finalMessageId) {
-      const { synthesis } = answer;
-      await transaction.message.create({
-        data: {
-          id: finalMessageId,
-          sessionId: scope.sessionId,
-          userId: scope.userId,
-          role: "assistant",
-          content: answer.content,
-          planId: scope.planId,
-          promptTokens: synthesis?.promptTokens ?? null,
-          completionTokens: synthesis?.completionTokens ?? null,
-          totalTokens: synthesis ? synthesis.promptTokens + synthesis.completionTokens : null,
-          cost: synthesis?.costUsd ?? null,
-          metadata: { planId: scope.planId, planStatus: status, sourceTaskIds: answer.sourceTaskIds, synthesisModel: synthesis?.model ?? null },
-        },
-      });
-    }
-    await recordPlanEvents(transaction, scope, [
-      {
-        type: "plan-end",
-        payload: {
-          planId: scope.planId,
-          status,
-          tasks: tasks.map((task) => ({ taskId: task.taskId, status: task.status })),
-          actual,
-          finalMessageId,
-          endedAt: completedAt.toISOString(),
-        },
-      },
-    ]);
-    return true;
-  });
+  const summaries = summarizeLatencies(observedLatencies(tasks));
+  const endEvent: PlanEvent = {
+    type: "plan-end",
+    payload: {
+      planId: scope.planId,
+      status,
+      tasks: tasks.map((task) => ({ taskId: task.taskId, status: task.status })),
+      actual,
+      finalMessageId,
+      endedAt: completedAt.toISOString(),
+    },
+  };
+  const synthesis = answer?.synthesis ?? null;
+  const columns = actualColumns(actual);
+  // One statement, atomic on its own: every part applies only when the plan was still executing.
+  const rows = await deps.db.$queryRaw<Array<{ id: string }>>`
+    WITH finished AS (
+      UPDATE task_plans
+      SET status = ${status}, completed_at = ${completedAt}, end_reason = ${failureReason(tasks)},
+        total_actual_cost = ${columns.totalActualCost}::float8, total_actual_duration = ${columns.totalActualDuration}::float8,
+        actual_prompt_tokens = ${columns.actualPromptTokens}::int, actual_completion_tokens = ${columns.actualCompletionTokens}::int,
+        final_message_id = ${finalMessageId}::uuid, updated_at = now()
+      WHERE id = ${scope.planId}::uuid AND status = 'executing'
+      RETURNING id
+    ), merged AS (
+      ${summaries.length > 0 ? mergeLatenciesSql(summaries, Prisma.sql`WHERE EXISTS (SELECT 1 FROM finished)`) : Prisma.sql`SELECT 1`}
+    ), answered AS (
+      INSERT INTO messages (id, session_id, user_id, role, content, plan_id, prompt_tokens, completion_tokens, total_tokens, cost, metadata)
+      SELECT ${finalMessageId}::uuid, ${scope.sessionId}::uuid, ${scope.userId}::uuid, 'assistant', ${answer?.content ?? ""}, finished.id,
+        ${synthesis?.promptTokens ?? null}::int, ${synthesis?.completionTokens ?? null}::int,
+        ${synthesis ? synthesis.promptTokens + synthesis.completionTokens : null}::int, ${synthesis?.costUsd ?? null}::float8,
+        ${JSON.stringify({ planId: scope.planId, planStatus: status, sourceTaskIds: answer?.sourceTaskIds ?? [], synthesisModel: synthesis?.model ?? null })}::jsonb
+      FROM finished WHERE ${finalMessageId !== null}
+    ), recorded AS (
+      INSERT INTO plan_event_outbox (user_id, project_id, session_id, plan_id, type, payload)
+      SELECT ${scope.userId}::uuid, ${scope.projectId}::uuid, ${scope.sessionId}::uuid, finished.id, ${endEvent.type}, ${JSON.stringify(endEvent.payload)}::jsonb
+      FROM finished
+    )
+    SELECT id::text FROM finished`;
+  const finished = rows.length > 0;
   return finished ? { status, actual, totalEstimatedCost: plan.totalEstimatedCost, finalMessageId } : undefined;
 }

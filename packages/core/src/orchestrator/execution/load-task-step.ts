@@ -1,7 +1,7 @@
-import type { Database } from "@codelab/db";
-import { agentSelect, toAgentRecord, type AgentRecord } from "../../agents/agent-select.js";
+import { Prisma, type Database } from "@codelab/db";
+import { toAgentRecord, type AgentRecord, type agentSelect } from "../../agents/agent-select.js";
 import type { PlanEventScope } from "../../events/event-bus.js";
-import { planScopeSelect, toPlanEventScope } from "./plan-scope.js";
+import { toPlanEventScope } from "./plan-scope.js";
 import type { DependencyOutput } from "./task-input.js";
 import { readDependencies, readTaskOutput } from "./task-result.js";
 
@@ -17,39 +17,74 @@ export interface TaskStepInput {
   dependencyOutputs: DependencyOutput[];
 }
 
+type AgentRow = Prisma.UserAgentGetPayload<{ select: typeof agentSelect }>;
+
+/** A row of {@link taskStepColumns}. */
+export interface TaskStepRow {
+  planId: string;
+  taskId: string;
+  description: string;
+  expectedOutput: string | null;
+  dependencies: Prisma.JsonValue;
+  agentId: string | null;
+  agentName: string;
+  planUserId: string;
+  planProjectId: string;
+  planSessionId: string | null;
+  /** The agent row as `agentSelect` reads it (dates as JSON text), or null once the agent has been deleted. */
+  agent: (Omit<AgentRow, "createdAt" | "updatedAt"> & { createdAt: string; updatedAt: string }) | null;
+  dependencyRows: Array<{ taskId: string; agentName: string; result: Prisma.JsonValue }>;
+}
+
 /**
- * Everything one attempt of a task needs, read fresh; undefined when the task is no longer running
- * that attempt. Two rounds of parallel reads: this runs once per task, on the plan's critical path.
+ * Everything a step needs, as columns over a task row aliased `task` joined to its plan aliased
+ * `plan`: the agent and the dependencies' results come along as JSON, so the whole read is one
+ * statement. Shared by {@link loadTaskStep} and the claim, which reads the step as it claims it.
  */
-export async function loadTaskStep({ db }: { db: Database }, { planId, taskId, attempt }: { planId: string; taskId: string; attempt: number }): Promise<TaskStepInput | undefined> {
-  const [task, plan] = await Promise.all([
-    db.taskPlanTask.findFirst({
-      where: { planId, taskId, status: "running", attempts: attempt },
-      select: { taskId: true, description: true, expectedOutput: true, dependencies: true, agentId: true, agentName: true },
-    }),
-    db.taskPlan.findUniqueOrThrow({ where: { id: planId }, select: planScopeSelect }),
-  ]);
-  if (!task) return undefined;
-  const dependencyIds = readDependencies(task.dependencies);
-  const [agent, rows] = await Promise.all([
-    task.agentId ? db.userAgent.findUnique({ where: { id: task.agentId }, select: agentSelect }) : null,
-    dependencyIds.length === 0
-      ? []
-      : db.taskPlanTask.findMany({ where: { planId, taskId: { in: dependencyIds } }, select: { taskId: true, agentName: true, result: true } }),
-  ]);
-  const byId = new Map(rows.map((row) => [row.taskId, row]));
-  const dependencyOutputs = dependencyIds.flatMap((dependencyId) => {
-    const row = byId.get(dependencyId);
-    return row ? [{ taskId: row.taskId, agentName: row.agentName, output: readTaskOutput(row.result) }] : [];
+export const taskStepColumns = Prisma.sql`
+  task.plan_id::text AS "planId", task.task_id AS "taskId", task.description, task.expected_output AS "expectedOutput", task.dependencies,
+  task.agent_id::text AS "agentId", task.agent_name AS "agentName",
+  plan.user_id::text AS "planUserId", plan.project_id::text AS "planProjectId", plan.session_id::text AS "planSessionId",
+  (
+    SELECT jsonb_build_object(
+      'id', agent.id, 'projectId', agent.project_id, 'name', agent.name, 'status', agent.status, 'config', agent.config,
+      'createdAt', agent.created_at, 'updatedAt', agent.updated_at)
+    FROM user_agents AS agent WHERE agent.id = task.agent_id
+  ) AS agent,
+  (
+    SELECT coalesce(jsonb_agg(jsonb_build_object('taskId', dependency.task_id, 'agentName', dependency.agent_name, 'result', dependency.result)), '[]'::jsonb)
+    FROM task_plan_tasks AS dependency
+    WHERE dependency.plan_id = task.plan_id AND dependency.task_id IN (SELECT jsonb_array_elements_text(task.dependencies))
+  ) AS "dependencyRows"`;
+
+export function toTaskStepInput(row: TaskStepRow): TaskStepInput {
+  const byId = new Map(row.dependencyRows.map((dependency) => [dependency.taskId, dependency]));
+  const dependencyOutputs = readDependencies(row.dependencies).flatMap((dependencyId) => {
+    const dependency = byId.get(dependencyId);
+    return dependency ? [{ taskId: dependency.taskId, agentName: dependency.agentName, output: readTaskOutput(dependency.result) }] : [];
   });
+  const { agent } = row;
   return {
-    scope: toPlanEventScope(plan),
-    taskId: task.taskId,
-    description: task.description,
-    expectedOutput: task.expectedOutput,
-    agentId: task.agentId,
-    agentName: task.agentName,
-    agent: agent ? toAgentRecord(agent) : null,
+    scope: toPlanEventScope({ id: row.planId, userId: row.planUserId, projectId: row.planProjectId, sessionId: row.planSessionId }),
+    taskId: row.taskId,
+    description: row.description,
+    expectedOutput: row.expectedOutput,
+    agentId: row.agentId,
+    agentName: row.agentName,
+    agent: agent ? toAgentRecord({ ...agent, createdAt: new Date(agent.createdAt), updatedAt: new Date(agent.updatedAt) }) : null,
     dependencyOutputs,
   };
+}
+
+/**
+ * Everything one attempt of a task needs, read fresh; undefined when the task is no longer running
+ * that attempt. One statement: this runs once per task, on the plan's critical path.
+ */
+export async function loadTaskStep({ db }: { db: Database }, { planId, taskId, attempt }: { planId: string; taskId: string; attempt: number }): Promise<TaskStepInput | undefined> {
+  const [row] = await db.$queryRaw<TaskStepRow[]>`
+    SELECT ${taskStepColumns}
+    FROM task_plan_tasks AS task
+    JOIN task_plans AS plan ON plan.id = task.plan_id
+    WHERE task.plan_id = ${planId}::uuid AND task.task_id = ${taskId} AND task.status = 'running' AND task.attempts = ${attempt}`;
+  return row ? toTaskStepInput(row) : undefined;
 }

@@ -1,15 +1,25 @@
 import type { Database } from "@codelab/db";
 import type { PlanEventScope } from "../../events/event-bus.js";
 import type { Clock } from "../../ports/clock.js";
-import { recordPlanEvents } from "../plan-events.js";
+import type { PlanEvent } from "../plan-events.js";
 
-/** Stamps the start of an executing plan with `plan-start`, once: a resumed plan keeps its first start. */
+/**
+ * Stamps the start of an executing plan with `plan-start`, once: a resumed plan keeps its first
+ * start. One statement, atomic on its own: it stands between starting a plan and its first task.
+ */
 export async function markPlanStarted({ db, clock }: { db: Database; clock: Clock }, scope: PlanEventScope): Promise<boolean> {
   const startedAt = clock.now();
-  return db.$transaction(async (transaction) => {
-    const { count } = await transaction.taskPlan.updateMany({ where: { id: scope.planId, status: "executing", startedAt: null }, data: { startedAt } });
-    if (count === 0) return false;
-    await recordPlanEvents(transaction, scope, [{ type: "plan-start", payload: { planId: scope.planId, status: "executing", startedAt: startedAt.toISOString() } }]);
-    return true;
-  });
+  const event: PlanEvent = { type: "plan-start", payload: { planId: scope.planId, status: "executing", startedAt: startedAt.toISOString() } };
+  const rows = await db.$queryRaw<Array<{ id: string }>>`
+    WITH started AS (
+      UPDATE task_plans SET started_at = ${startedAt}, updated_at = now()
+      WHERE id = ${scope.planId}::uuid AND status = 'executing' AND started_at IS NULL
+      RETURNING id
+    ), recorded AS (
+      INSERT INTO plan_event_outbox (user_id, project_id, session_id, plan_id, type, payload)
+      SELECT ${scope.userId}::uuid, ${scope.projectId}::uuid, ${scope.sessionId}::uuid, ${scope.planId}::uuid, ${event.type}, ${JSON.stringify(event.payload)}::jsonb
+      FROM started
+    )
+    SELECT id::text FROM started`;
+  return rows.length > 0;
 }

@@ -1,4 +1,4 @@
-import type { Prisma } from "@codelab/db";
+import { Prisma } from "@codelab/db";
 import { readTaskModel } from "./task-result.js";
 
 export interface LatencyObservation {
@@ -52,23 +52,36 @@ export function summarizeLatencies(observations: readonly LatencyObservation[]):
 }
 
 /**
+ * The statement that merges summaries into each model's running statistics; `guard` (a WHERE
+ * clause) lets a caller make it part of a larger statement that applies only under a condition.
+ * Chan et al.'s parallel form of Welford's update, so concurrent plans lose nothing: with
+ * δ = mean_b − mean_a and n = n_a + n_b, mean = mean_a + δ·n_b/n and m2 = m2_a + m2_b + δ²·n_a·n_b/n.
+ * Rows come in model order, the order they are locked in, so concurrent plans never deadlock.
+ */
+export function mergeLatenciesSql(summaries: readonly LatencySummary[], guard: Prisma.Sql = Prisma.empty): Prisma.Sql {
+  const rows = summaries.map(
+    ({ model, count, meanMs, m2, meanOutputTokens }) => Prisma.sql`(${model}::text, ${count}::int, ${meanMs}::float8, ${m2}::float8, ${meanOutputTokens}::float8)`,
+  );
+  return Prisma.sql`
+    INSERT INTO model_latency_stats AS stat (model, count, mean_ms, m2, mean_output_tokens, updated_at)
+    SELECT summary.model, summary.count, summary.mean_ms, summary.m2, summary.mean_output_tokens, now()
+    FROM (VALUES ${Prisma.join(rows)}) AS summary (model, count, mean_ms, m2, mean_output_tokens)
+    ${guard}
+    ON CONFLICT (model) DO UPDATE SET
+      count = stat.count + EXCLUDED.count,
+      mean_ms = stat.mean_ms + (EXCLUDED.mean_ms - stat.mean_ms) * EXCLUDED.count::float8 / (stat.count + EXCLUDED.count),
+      m2 = stat.m2 + EXCLUDED.m2
+        + (EXCLUDED.mean_ms - stat.mean_ms) ^ 2 * stat.count::float8 * EXCLUDED.count::float8 / (stat.count + EXCLUDED.count),
+      mean_output_tokens = stat.mean_output_tokens
+        + (EXCLUDED.mean_output_tokens - stat.mean_output_tokens) * EXCLUDED.count::float8 / (stat.count + EXCLUDED.count),
+      updated_at = now()`;
+}
+
+/**
  * Merges a finished plan's observations into each model's running statistics, once per plan
- * rather than once per task so completing tasks never queue on a shared row. Chan et al.'s
- * parallel form of Welford's update, in one statement per model so concurrent plans lose nothing:
- * with δ = mean_b − mean_a and n = n_a + n_b, mean = mean_a + δ·n_b/n and m2 = m2_a + m2_b + δ²·n_a·n_b/n.
+ * rather than once per task so completing tasks never queue on a shared row.
  */
 export async function recordModelLatencies(transaction: Prisma.TransactionClient, observations: readonly LatencyObservation[]): Promise<void> {
-  for (const { model, count, meanMs, m2, meanOutputTokens } of summarizeLatencies(observations)) {
-    await transaction.$executeRaw`
-      INSERT INTO model_latency_stats AS stat (model, count, mean_ms, m2, mean_output_tokens, updated_at)
-      VALUES (${model}, ${count}, ${meanMs}, ${m2}, ${meanOutputTokens}, now())
-      ON CONFLICT (model) DO UPDATE SET
-        count = stat.count + EXCLUDED.count,
-        mean_ms = stat.mean_ms + (EXCLUDED.mean_ms - stat.mean_ms) * EXCLUDED.count::float8 / (stat.count + EXCLUDED.count),
-        m2 = stat.m2 + EXCLUDED.m2
-          + (EXCLUDED.mean_ms - stat.mean_ms) ^ 2 * stat.count::float8 * EXCLUDED.count::float8 / (stat.count + EXCLUDED.count),
-        mean_output_tokens = stat.mean_output_tokens
-          + (EXCLUDED.mean_output_tokens - stat.mean_output_tokens) * EXCLUDED.count::float8 / (stat.count + EXCLUDED.count),
-        updated_at = now()`;
-  }
+  const summaries = summarizeLatencies(observations);
+  if (summaries.length > 0) await transaction.$executeRaw(mergeLatenciesSql(summaries));
 }

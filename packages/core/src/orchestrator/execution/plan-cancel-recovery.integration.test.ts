@@ -137,9 +137,9 @@ describe("durability", () => {
     const scope = { planId, userId: owner(), projectId: fixture.tenant.project.id, sessionId: fixture.tenant.session.id };
     const task = { taskId: "contested", agentId: fixture.tenant.agents[0]!.id, agentName: "CodeAssistant" };
 
-    const firstAttempt = await claimTask(fixture.deps, scope, { ...task, status: "pending", attempts: 0 });
-    const takeover = await claimTask(fixture.deps, scope, { ...task, status: "running", attempts: 1 });
-    const secondClaimOfPending = await claimTask(fixture.deps, scope, { ...task, status: "pending", attempts: 0 });
+    const firstAttempt = (await claimTask(fixture.deps, scope, { ...task, status: "pending", attempts: 0 }))?.attempt;
+    const takeover = (await claimTask(fixture.deps, scope, { ...task, status: "running", attempts: 1 }))?.attempt;
+    const secondClaimOfPending = (await claimTask(fixture.deps, scope, { ...task, status: "pending", attempts: 0 }))?.attempt;
     const stale = await runTaskStep(fixture.deps, { planId, taskId: "contested", attempt: firstAttempt! });
     const current = await runTaskStep(fixture.deps, { planId, taskId: "contested", attempt: takeover! });
     const replayed = await runTaskStep(fixture.deps, { planId, taskId: "contested", attempt: takeover! });
@@ -148,6 +148,26 @@ describe("durability", () => {
     expect([stale.status, current.status, replayed.status]).toEqual(["superseded", "completed", "superseded"]);
     expect(seenRequests(fixture.llm)).toHaveLength(1);
     expect((await eventsOf(planId)).filter((event) => event.type === "task-end")).toHaveLength(1);
+  });
+
+  it("claims a task only while its plan executes and every task it depends on has completed, reading its step as it claims", async () => {
+    const planId = await fixture.insertPlan([{ taskId: "base" }, { taskId: "next", dependencies: ["base"] }]);
+    const scope = { planId, userId: owner(), projectId: fixture.tenant.project.id, sessionId: fixture.tenant.session.id };
+    const agent = { agentId: fixture.tenant.agents[0]!.id, agentName: "CodeAssistant" };
+    const { db } = fixture.deps;
+
+    const tooEarly = await claimTask(fixture.deps, scope, { ...agent, taskId: "next", status: "pending", attempts: 0 });
+    await db.taskPlanTask.updateMany({ where: { planId, taskId: "base" }, data: { status: "completed", result: { output: "the base result" } } });
+    await db.taskPlan.update({ where: { id: planId }, data: { status: "cancelled" } });
+    const afterCancel = await claimTask(fixture.deps, scope, { ...agent, taskId: "next", status: "pending", attempts: 0 });
+    await db.taskPlan.update({ where: { id: planId }, data: { status: "executing" } });
+    const claimed = await claimTask(fixture.deps, scope, { ...agent, taskId: "next", status: "pending", attempts: 0 });
+
+    expect([tooEarly, afterCancel]).toEqual([undefined, undefined]);
+    expect(claimed?.attempt).toBe(1);
+    expect(claimed?.step).toMatchObject({ scope, taskId: "next", agentName: "CodeAssistant", agent: { id: agent.agentId, name: "CodeAssistant" } });
+    expect(claimed?.step.dependencyOutputs).toEqual([{ taskId: "base", agentName: "CodeAssistant", output: "the base result" }]);
+    expect((await eventsOf(planId)).filter((event) => event.type === "task-start").map((event) => event.payload.taskId)).toEqual(["next"]);
   });
 
   it("publishes events a crash left recorded but unsent, on recovery", async () => {

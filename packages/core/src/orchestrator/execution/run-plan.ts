@@ -145,8 +145,9 @@ async function runTask(
   if (!release) return "stopped";
   try {
     deps.metrics.taskQueueWaitSeconds.observe((performance.now() - readySince) / 1000);
-    const attempt = await claimTask(deps, scope, { ...task, status: task.status === "running" ? "running" : "pending" });
-    if (attempt === undefined) return "stopped";
+    const claimed = await claimTask(deps, scope, { ...task, status: task.status === "running" ? "running" : "pending" });
+    if (claimed === undefined) return "stopped";
+    const { attempt, step } = claimed;
     task.status = "running";
     task.attempts = attempt;
     const started = deps.planEvents.publish(scope.planId);
@@ -155,7 +156,7 @@ async function runTask(
       await started;
       await deps.events.publish(scope, { type: "task-delta", payload: { planId: scope.planId, taskId: task.taskId, text } });
     });
-    const outcome = await runTaskStep(deps, { planId: scope.planId, taskId: task.taskId, attempt, signal, deltas });
+    const outcome = await runTaskStep(deps, { planId: scope.planId, taskId: task.taskId, attempt, step, signal, deltas });
     if (outcome.status === "superseded" || outcome.status === "interrupted") return "stopped";
     task.status = outcome.status;
     void deps.planEvents.publish(scope.planId);

@@ -15,6 +15,8 @@ export interface TaskStepRequest {
   attempt: number;
   /** Aborting stops the model call; the step then stores nothing. */
   signal?: AbortSignal;
+  /** The step as `claimTask` read it while claiming this attempt; read fresh when absent. */
+  step?: TaskStepInput;
   /** Receives the answer as it streams; flushed before the result is stored, so every delta goes out before `task-end`. */
   deltas?: DeltaCoalescer;
 }
@@ -39,7 +41,7 @@ function agentOf({ agent, agentName }: TaskStepInput) {
  */
 export async function runTaskStep(deps: ExecutionDependencies, request: TaskStepRequest): Promise<TaskStepOutcome> {
   const { planId, taskId, attempt, signal, deltas } = request;
-  const input = await loadTaskStep(deps, { planId, taskId, attempt });
+  const input = request.step ?? (await loadTaskStep(deps, { planId, taskId, attempt }));
   if (!input) return { status: "superseded" };
   const { scope } = input;
   const task = { taskId, agentId: input.agentId, attempt };
