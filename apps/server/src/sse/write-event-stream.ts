@@ -11,10 +11,11 @@ export interface EventStreamTiming extends StreamTiming {
 }
 
 /**
- * Writes the stream until the client leaves or the stream ends. Each burst of waiting events goes
- * out as one write, and the next burst is only taken once the client has read the last: a slow
- * client's events wait in the bus's bounded buffer, and one that falls too far behind is ended as
- * `lagging` there, never slowing publishers or other subscribers.
+ * Writes the stream until the client leaves or the stream ends. Events are written in the turn
+ * they are published (a burst that waited goes out as one write), with no promise per event.
+ * When the client has not taken what was written, the stream pauses until it has: a slow client's
+ * events wait in the bus's bounded buffer, and one that falls too far behind is ended as `lagging`
+ * there, never slowing publishers or other subscribers.
  *
  * How a stream ends tells the client what to do: the response simply ends on `lagging`, `closed`
  * and at the maximum duration, and the EventSource reconnects and resumes; on `trimmed` a `reset`
@@ -25,11 +26,14 @@ export async function writeEventStream(stream: EventStream, response: Response, 
   // One write per burst already: nothing to coalesce.
   const writer = createStreamWriter(response, { ...timing, heartbeat: heartbeatFrame, coalesceWritesPerTick: false });
   writer.write(retryFrame(timing.retryMilliseconds));
+  const resumeOnceTaken = (taken: boolean) => (taken ? stream.resume() : stream.close());
   let ending = "";
   try {
-    for await (const batch of stream.batches()) {
-      if (!writer.write(eventFrames(batch)) && !(await writer.drained())) break;
-    }
+    await stream.deliver((events) => {
+      if (writer.write(eventFrames(events))) return true;
+      void writer.drained().then(resumeOnceTaken);
+      return false;
+    });
   } catch (error) {
     if (!isEventStreamError(error)) throw error;
     if (error.reason === "trimmed") ending = resetFrame(error.message);

@@ -22,6 +22,12 @@ export interface EventStream {
    * client leaves or the stream expires; with an `EventStreamError` when the bus ends it.
    */
   batches(): AsyncIterable<StoredEvent[]>;
+  /**
+   * Push mode (see `EventSubscription.deliver`): every event goes to `write` as it becomes
+   * available; `write` returns false to pause until `resume()`. Settles like `batches()` ends.
+   */
+  deliver(write: (events: StoredEvent[]) => boolean): Promise<void>;
+  resume(): void;
   /** True once the stream ended because it reached the policy's maximum duration. */
   readonly expired: boolean;
   close(): void;
@@ -62,6 +68,8 @@ export async function openEventStream(
   };
   return {
     batches: () => releasedWhenDone(subscription.batches(), close),
+    deliver: (write) => subscription.deliver(write).finally(close),
+    resume: () => subscription.resume(),
     get expired() {
       return expired;
     },

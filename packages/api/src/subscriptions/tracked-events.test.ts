@@ -64,6 +64,21 @@ describe("trackedEvents", () => {
     expect([...replayed, ...live]).toEqual(expected.map((event) => [event.id, event]));
   });
 
+  it("hands a consumer slower than the publisher every event, in order, once each", async () => {
+    const { scope, publish, deps } = setUp();
+    const iterator = trackedEvents(deps, { scope, lastEventId: undefined, signal: undefined });
+    const first = iterator.next();
+    const published = await publish(1);
+    await first;
+    published.push(...(await publish(50)));
+    const rest = await take(iterator, 50);
+    published.push(...(await publish(5)));
+    const later = await take(iterator, 5);
+    await iterator.return();
+
+    expect([...rest, ...later]).toEqual(published.slice(1).map((event) => [event.id, event]));
+  });
+
   it("holds a place under the user's limit until the client leaves", async () => {
     const { bus, scope, publish, streams, deps } = setUp({ maxStreamsPerUser: 1 });
     const client = new AbortController();
@@ -108,8 +123,9 @@ describe("trackedEvents", () => {
     const lagging = setUp({ bus: createMemoryEventBus({ maxBufferedEvents: 3 }) });
     const iterator = trackedEvents(lagging.deps, { scope: lagging.scope, lastEventId: undefined, signal: undefined });
     const first = iterator.next();
-    await lagging.publish(10);
+    await lagging.publish(1);
     await first;
+    await lagging.publish(10);
     expect(await failureOf(iterator)).toMatchObject({ name: "AbortError" });
 
     const closing = setUp();

@@ -25,9 +25,10 @@ export function createEventBus(log: EventLog, limits: EventBusLimits = {}): Clos
   }
 
   return {
-    async publish<Type extends EventType>(scope: EventScope, event: EventOf<Type>) {
-      assertOpen();
-      return (await log.append(scope, event)) as StoredEvent<Type>;
+    // Not async: one promise per event fewer on the hottest path.
+    publish<Type extends EventType>(scope: EventScope, event: EventOf<Type>) {
+      if (closed) return Promise.reject(new EventStreamError("closed"));
+      return log.append(scope, event) as Promise<StoredEvent<Type>>;
     },
 
     async read(scope, options = {}) {

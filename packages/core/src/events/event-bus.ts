@@ -56,6 +56,16 @@ export interface EventSubscription extends AsyncIterable<StoredEvent> {
    * await per event. Iterate either this or the subscription itself, not both.
    */
   batches(): AsyncIterable<StoredEvent[]>;
+  /**
+   * Push mode, for transports that write to a socket: every event goes to `write` as soon as it
+   * is available (a replayed page at a time, live ones in the turn they arrive), with no promise
+   * per event. When `write` returns false, events wait in the subscriber's bounded buffer (past it
+   * the stream ends as `lagging`) until `resume()`. Resolves when the stream ends normally, rejects
+   * with the error the iteration would throw. Use this, the iteration or `batches()`, only one.
+   */
+  deliver(write: (events: StoredEvent[]) => boolean): Promise<void>;
+  /** After `write` returned false: hands over what waited meanwhile, and continues. */
+  resume(): void;
   close(): void;
 }
 

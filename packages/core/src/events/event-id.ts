@@ -42,7 +42,12 @@ export function nextEventId(last: EventIdParts | undefined, nowMilliseconds: num
   return { milliseconds: last.milliseconds, sequence: last.sequence + 1 };
 }
 
+// Events published together share their millisecond: the last one formatted is kept.
+let lastTime = { milliseconds: Number.NaN, text: "" };
+
 /** When the event was published, as carried in its id. */
 export function eventIdTime(id: string): string {
-  return new Date(parseEventId(id).milliseconds).toISOString();
+  const milliseconds = Number(id.slice(0, id.indexOf("-")));
+  if (milliseconds !== lastTime.milliseconds) lastTime = { milliseconds, text: new Date(milliseconds).toISOString() };
+  return lastTime.text;
 }

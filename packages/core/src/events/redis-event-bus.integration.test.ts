@@ -21,9 +21,9 @@ const readerName = `${keyPrefix}event-reader`;
 const admin = new Redis(redisUrl);
 const readerErrors: Error[] = [];
 
-/** Each bus gets its own connection, as two server processes would. */
+/** Each bus gets its own connection, as two server processes would, set up as the server sets up its own. */
 function createTestBus(options: TestBusOptions = {}, errors = readerErrors): ClosableEventBus {
-  const redis = new Redis(redisUrl);
+  const redis = new Redis(redisUrl, { enableAutoPipelining: true });
   const bus = createRedisEventBus({ redis, keyPrefix, onError: (error) => errors.push(error), ...options });
   let closing: Promise<void> | undefined;
   return {
@@ -134,42 +134,112 @@ describe("createRedisEventBus", () => {
     expect(await readerConnections()).toBeLessThanOrEqual(1);
   });
 
-  it("keeps delivering, without loss, after its reader connection is killed", async () => {
+  it("keeps delivering another instance's events, without loss, after its wake-up connection is killed", async () => {
     const errors: Error[] = [];
-    const bus = createTestBus({}, errors);
-    buses.push(bus);
+    const subscriber = createTestBus({}, errors);
+    buses.push(subscriber);
+    const publisher = createBus();
     const scope = newScope();
-    const subscription = await bus.subscribe(scope);
-    await publishDelta(bus, scope, "0");
+    const subscription = await subscriber.subscribe(scope);
+    await publishDelta(publisher, scope, "0");
     expect(textsOf(await take(subscription, 1))).toEqual(["0"]);
 
-    const [readerId] = await readerConnectionIds();
-    await admin.client("KILL", "ID", readerId ?? "");
+    // Only the subscribing instance has a wake-up connection: the publisher watches nothing.
+    const readerIds = await readerConnectionIds();
+    expect(readerIds).toHaveLength(1);
+    await admin.client("KILL", "ID", readerIds[0] ?? "");
     const received = take(subscription, 50, 20_000);
-    await publishDeltas(bus, scope, range(1, 51));
+    // Published while the connection is down, so their wake-ups are lost: the log is read on reconnecting.
+    await publishDeltas(publisher, scope, range(1, 51));
 
     expect(textsOf(await received)).toEqual(range(1, 51));
   });
 
-  it("keeps each session under the key prefix with the idle expiry, and removes its wake-up key and reader on close", async () => {
+  it("keeps each session under the key prefix with the idle expiry, and drops its watcher registrations and reader on close", async () => {
     const bus = createTestBus();
     const first = newScope();
     const second = newScope();
     const firstSubscription = await bus.subscribe(first);
-    // A second session joining a running reader interrupts its blocking read through the wake-up stream.
     const secondSubscription = await bus.subscribe(second);
     await publishDelta(bus, second, "0");
     await take(secondSubscription, 1);
-    const wakeKeys = async () => (await keysUnderPrefix()).filter((key) => key.includes(":events:wake:"));
+    const watcherKeys = async () => (await keysUnderPrefix()).filter((key) => key.includes(":events:watchers:"));
 
     const ttl = await admin.pttl(`${keyPrefix}events:session:${second.sessionId}`);
     expect(ttl).toBeGreaterThan(defaultRetention.idleExpiryMilliseconds - 60_000);
     expect(ttl).toBeLessThanOrEqual(defaultRetention.idleExpiryMilliseconds);
-    expect(await wakeKeys()).toHaveLength(1);
+    expect((await watcherKeys()).sort()).toEqual(
+      [`${keyPrefix}events:watchers:${first.sessionId}`, `${keyPrefix}events:watchers:${second.sessionId}`].sort(),
+    );
+    expect(await admin.zcard(`${keyPrefix}events:watchers:${first.sessionId}`)).toBe(1);
 
     firstSubscription.close();
+    await vi.waitFor(async () => expect(await watcherKeys()).toEqual([`${keyPrefix}events:watchers:${second.sessionId}`]));
     await bus.close();
-    expect(await wakeKeys()).toHaveLength(0);
+    expect(await watcherKeys()).toEqual([]);
     await vi.waitFor(async () => expect(await readerConnections()).toBe(0));
+  });
+
+  it("delivers the exact log order on every instance while several instances append to one session at once", async () => {
+    const instances = [createBus(), createBus(), createBus()];
+    const scope = newScope();
+    const subscriptions = await Promise.all(instances.map((bus) => bus.subscribe(scope)));
+    const perInstance = 100;
+    const received = subscriptions.map((subscription) => take(subscription, perInstance * instances.length));
+    await Promise.all(
+      instances.map((bus, index) => publishDeltas(bus, scope, range(0, perInstance).map((text) => `${index}:${text}`), 10)),
+    );
+
+    const log = textsOf(await (instances[0] as ClosableEventBus).read(scope, { limit: 1_000 }));
+    expect(log).toHaveLength(perInstance * instances.length);
+    for (const events of await Promise.all(received)) expect(textsOf(events)).toEqual(log);
+  });
+
+  it("keeps waking an instance whose last subscriber to a session leaves as the next one arrives", async () => {
+    const publisher = createBus();
+    const watcher = createBus();
+    const scope = newScope();
+    for (let cycle = 0; cycle < 5; cycle += 1) {
+      const leaving = await watcher.subscribe(scope);
+      leaving.close();
+      const arriving = await watcher.subscribe(scope);
+      await publishDelta(publisher, scope, String(cycle));
+      expect(textsOf(await take(arriving, 1, 3_000))).toEqual([String(cycle)]);
+      arriving.close();
+    }
+  });
+
+  it("appends the events of one turn together, failing only those that cannot be stored", async () => {
+    const bus = createBus();
+    const broken = newScope();
+    const healthy = newScope();
+    await admin.set(`${keyPrefix}events:session:${broken.sessionId}`, "not a stream");
+    const subscription = await bus.subscribe(healthy);
+
+    const [before, failed, after] = await Promise.allSettled([
+      publishDelta(bus, healthy, "before"),
+      publishDelta(bus, broken, "lost"),
+      publishDelta(bus, healthy, "after"),
+    ]);
+    expect(failed.status).toBe("rejected");
+    expect([before.status, after.status]).toEqual(["fulfilled", "fulfilled"]);
+    expect(textsOf(await take(subscription, 2))).toEqual(["before", "after"]);
+  });
+
+  it("wakes only instances that watch the session, and stops waking one once its subscribers are gone", async () => {
+    const publisher = createBus();
+    const watcher = createBus();
+    const scope = newScope();
+    const watchersKey = `${keyPrefix}events:watchers:${scope.sessionId}`;
+    await publishDelta(publisher, scope, "nobody watches");
+    expect(await admin.exists(watchersKey)).toBe(0);
+
+    const subscription = await watcher.subscribe(scope);
+    expect(await admin.zcard(watchersKey)).toBe(1);
+    await publishDelta(publisher, scope, "watched");
+    expect(textsOf(await take(subscription, 1))).toEqual(["watched"]);
+
+    subscription.close();
+    await vi.waitFor(async () => expect(await admin.exists(watchersKey)).toBe(0));
   });
 });

@@ -5,27 +5,26 @@ import type { ClosableEventBus } from "./event-bus.js";
 import { beginningEventId, compareEventIds } from "./event-id.js";
 import { createEventBus, type EventBusLimits } from "./create-event-bus.js";
 import type { EventLog } from "./event-log.js";
-import { appendScript, readScript } from "./redis-scripts.js";
+import { createAppendBatcher, EventNotAppendedError } from "./redis-append-batcher.js";
+import { readScript } from "./redis-scripts.js";
 import { createStreamReader } from "./redis-stream-reader.js";
 import { defaultRetention, type RetentionOptions } from "./retention.js";
 import { decodeEvent, encodeEvent } from "./stored-event.js";
 
 export interface RedisEventBusOptions extends EventBusLimits {
-  /** Used for appends and replays; the bus duplicates it once for its blocking reader and never closes it. */
+  /** Used for appends and replays; the bus duplicates it once for its wake-up subscription and never closes it. */
   redis: Redis;
   /** Prepended to every key (the server passes REDIS_KEY_PREFIX). */
   keyPrefix: string;
-  /** Connection errors of the blocking reader; live delivery resumes by itself once Redis is back. */
+  /** Connection errors of live delivery; it resumes by itself, losing nothing, once Redis is back. */
   onError: (error: Error) => void;
   clock?: Clock;
   retention?: Partial<RetentionOptions>;
-  /** How long one blocking read waits before it is re-issued (default 5 s). */
-  blockMilliseconds?: number;
 }
 
 /**
  * One Redis Stream per chat session (`<prefix>events:session:<id>`), so any server instance can
- * replay and serve any subscriber; one shared blocking reader per instance delivers live.
+ * replay and serve any subscriber. Live delivery: see createStreamReader.
  */
 export function createRedisEventBus(options: RedisEventBusOptions): ClosableEventBus {
   return createEventBus(createRedisEventLog(options), options);
@@ -36,25 +35,34 @@ function createRedisEventLog(options: RedisEventBusOptions): EventLog {
   const clock = options.clock ?? systemClock;
   const retention = { ...defaultRetention, ...options.retention };
   const streamKey = (sessionId: string): string => `${keyPrefix}events:session:${sessionId}`;
+  const watchersKey = (sessionId: string): string => `${keyPrefix}events:watchers:${sessionId}`;
+  const wakeChannel = `${keyPrefix}events:wake:${randomUUID()}`;
   const reader = createStreamReader({
     redis,
-    wakeKey: `${keyPrefix}events:wake:${randomUUID()}`,
+    wakeChannel,
+    streamKey,
+    watchersKey,
     connectionName: `${keyPrefix}event-reader`,
-    blockMilliseconds: options.blockMilliseconds ?? 5_000,
     decode: (id, fields) => decodeEvent(id, encodedField(fields)),
     onError: options.onError,
   });
+  const appendToLog = createAppendBatcher({ redis, streamKey, watchersKey, retention, wakeChannel });
 
   return {
-    async append(scope, event) {
-      const now = clock.now().getTime();
+    append(scope, event) {
       const encoded = encodeEvent(scope, event);
-      const id = (await appendScript.run(
-        redis,
-        [streamKey(scope.sessionId)],
-        [now, encoded, retention.minEvents, Math.max(0, now - retention.minAgeMilliseconds), retention.idleExpiryMilliseconds],
-      )) as string;
-      return decodeEvent(id, encoded);
+      return appendToLog({ sessionId: scope.sessionId, encoded, nowMilliseconds: clock.now().getTime() }).then(
+        ({ id, previousId }) => {
+          const stored = decodeEvent(id, encoded);
+          reader.appended(stored, previousId);
+          return stored;
+        },
+        (error: unknown) => {
+          // The reply may have been lost after the event was stored: if so, reading the log delivers it.
+          if (!(error instanceof EventNotAppendedError)) reader.appendFailed(scope.sessionId);
+          throw error;
+        },
+      );
     },
 
     async read(sessionId, afterId, limit) {
@@ -70,7 +78,7 @@ function createRedisEventLog(options: RedisEventBusOptions): EventLog {
       };
     },
 
-    attach: (sessionId, listener) => reader.watch(streamKey(sessionId), listener),
+    attach: (sessionId, listener) => reader.watch(sessionId, listener),
     close: () => reader.close(),
     stats: () => reader.stats(),
   };

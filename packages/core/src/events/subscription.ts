@@ -19,6 +19,16 @@ interface Waiter {
   reject(error: unknown): void;
 }
 
+/** A consumer in push mode (`deliver`). */
+interface Sink {
+  write(events: StoredEvent[]): boolean;
+  /** The consumer asked for nothing more until it calls `resume()`. */
+  paused: boolean;
+  /** A replay page is being read for it. */
+  reading: boolean;
+  ended: { resolve(): void; reject(error: unknown): void };
+}
+
 /**
  * Attaches to live delivery before replaying, so nothing published meanwhile is missed, and
  * drops live events the replay already delivered (ids at or below the cursor), so nothing repeats.
@@ -42,6 +52,7 @@ export class Subscription implements EventSubscription, AsyncIterator<StoredEven
   private liveHead = 0;
   private liveOverflowed = false;
   private waiter: Waiter | undefined;
+  private sink: Sink | undefined;
   private ending: { error: Error | undefined; reported: boolean } | undefined;
   private attachment: LiveAttachment | undefined;
   private releaseSignal: (() => void) | undefined;
@@ -97,6 +108,62 @@ export class Subscription implements EventSubscription, AsyncIterator<StoredEven
     return { [Symbol.asyncIterator]: () => iterator };
   }
 
+  deliver(write: (events: StoredEvent[]) => boolean): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.sink = { write, paused: false, reading: false, ended: { resolve, reject } };
+      if (this.ending) this.settleSink();
+      else this.pump();
+    });
+  }
+
+  resume(): void {
+    if (!this.sink?.paused) return;
+    this.sink.paused = false;
+    this.pump();
+  }
+
+  /** Push mode: hands the sink everything ready, reading replay pages as needed, until it pauses or nothing is left. */
+  private pump(): void {
+    const sink = this.sink as Sink;
+    while (!this.ending && !sink.paused) {
+      if (this.replayIndex < this.replayPage.length) {
+        const events = this.replayPage.slice(this.replayIndex);
+        this.replayIndex = this.replayPage.length;
+        this.writeToSink(sink, events);
+      } else if (!this.replayDone) {
+        if (sink.reading) return;
+        sink.reading = true;
+        void this.readReplayPage().then(() => {
+          sink.reading = false;
+          this.pump();
+        });
+        return;
+      } else {
+        const events = this.shiftLive(Number.POSITIVE_INFINITY);
+        if (events.length === 0) return;
+        this.writeToSink(sink, events);
+      }
+    }
+  }
+
+  private writeToSink(sink: Sink, events: StoredEvent[]): void {
+    if (events.length === 0) return;
+    try {
+      if (!sink.write(events)) sink.paused = true;
+    } catch (error) {
+      this.end(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  private settleSink(): void {
+    const sink = this.sink;
+    const ending = this.ending;
+    if (!sink || !ending || ending.reported) return;
+    ending.reported = true;
+    if (ending.error) sink.ended.reject(ending.error);
+    else sink.ended.resolve();
+  }
+
   /** Up to `limit` events, waiting for one if none is ready; undefined once the stream has ended. */
   private async nextEvents(limit: number): Promise<StoredEvent[] | undefined> {
     for (;;) {
@@ -136,6 +203,7 @@ export class Subscription implements EventSubscription, AsyncIterator<StoredEven
     this.attachment?.detach();
     this.releaseSignal?.();
     this.untrack?.();
+    this.settleSink();
     const waiter = this.waiter;
     this.waiter = undefined;
     if (!waiter) return;
@@ -149,6 +217,12 @@ export class Subscription implements EventSubscription, AsyncIterator<StoredEven
 
   private readonly push = (event: StoredEvent): void => {
     if (this.ending || !this.source.matches(event)) return;
+    const sink = this.sink;
+    // Push mode, live and caught up: straight to the consumer, in the turn the event arrived.
+    if (sink && !sink.paused && this.replayDone && this.liveHead === this.live.length) {
+      if (!this.isRepeat(event)) this.writeToSink(sink, [event]);
+      return;
+    }
     const waiter = this.waiter;
     if (waiter) {
       if (this.isRepeat(event)) return;

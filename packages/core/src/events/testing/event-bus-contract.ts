@@ -94,6 +94,35 @@ export async function takeBatches(
   return { events, batchSizes };
 }
 
+/** Like `take`, in push mode: `done` resolves once `deliver` has handed over `count` events; `ended` is what `deliver` returned. */
+export function collectDelivered(
+  subscription: EventSubscription,
+  count: number,
+  timeoutMilliseconds = 10_000,
+): { done: Promise<StoredEvent[]>; ended: Promise<void> } {
+  const events: StoredEvent[] = [];
+  let complete: (events: StoredEvent[]) => void = () => undefined;
+  let fail: (error: unknown) => void = () => undefined;
+  const done = new Promise<StoredEvent[]>((resolve, reject) => {
+    complete = resolve;
+    fail = reject;
+  });
+  const timer = setTimeout(() => fail(new Error(`expected ${count} events, received ${events.length}: ${textsOf(events).join(",")}`)), timeoutMilliseconds);
+  const ended = subscription.deliver((batch) => {
+    events.push(...batch);
+    if (events.length >= count) {
+      clearTimeout(timer);
+      complete(events);
+    }
+    return true;
+  });
+  ended.catch((error: unknown) => {
+    clearTimeout(timer);
+    fail(error);
+  });
+  return { done, ended };
+}
+
 export async function readAll(bus: EventBus, scope: EventScope): Promise<StoredEvent[]> {
   const events: StoredEvent[] = [];
   for (;;) {
@@ -205,6 +234,72 @@ export function describeEventBusContract(implementation: string, createTestBus: 
       expect(textsOf(events)).toEqual(range(10, 400));
       expect(batchSizes.length).toBeLessThan(events.length / 2);
       expect(batchSizes.every((size) => size > 0)).toBe(true);
+    });
+
+    it("pushes the same exact sequence, replayed and live, to a consumer in push mode while events are being published", async () => {
+      const bus = createBus();
+      const scope = newScope();
+      const earlier = await publishDeltas(bus, scope, range(0, 250), 50);
+      const publishing = publishDeltas(bus, scope, range(250, 400));
+      const subscription = await bus.subscribe(scope, { afterId: earlier[9]?.id });
+      const delivered = collectDelivered(subscription, 390);
+      await publishing;
+
+      expect(textsOf(await delivered.done)).toEqual(range(10, 400));
+      subscription.close();
+      await expect(delivered.ended).resolves.toBeUndefined();
+    });
+
+    it("holds events while a push-mode consumer is paused and hands them over in one write on resume", async () => {
+      const bus = createBus();
+      const scope = newScope();
+      const subscription = await bus.subscribe(scope);
+      const writes: string[][] = [];
+      void subscription.deliver((batch) => {
+        writes.push(textsOf(batch));
+        return writes.length > 1;
+      });
+      await publishDeltas(bus, scope, range(0, 1));
+      await vi.waitFor(() => expect(writes).toEqual([["0"]]));
+      await publishDeltas(bus, scope, range(1, 6));
+      expect(writes).toEqual([["0"]]);
+
+      subscription.resume();
+      expect(writes).toEqual([["0"], range(1, 6)]);
+      await publishDeltas(bus, scope, range(6, 7));
+      await vi.waitFor(() => expect(writes).toEqual([["0"], range(1, 6), ["6"]]));
+      subscription.close();
+    });
+
+    it("ends a paused push-mode consumer as lagging once it falls more than its buffer behind", async () => {
+      const bus = createBus({ maxBufferedEvents: 20 });
+      const scope = newScope();
+      const subscription = await bus.subscribe(scope);
+      let written = 0;
+      const ending = streamEndReason(
+        subscription.deliver((batch) => {
+          written += batch.length;
+          return false;
+        }),
+      );
+      await publishDeltas(bus, scope, range(0, 30));
+
+      expect(await ending).toBe("lagging");
+      expect(written).toBe(1);
+    });
+
+    it("ends push mode when the signal aborts, and as closed when the bus closes", async () => {
+      const bus = createBus();
+      const controller = new AbortController();
+      const aborted = await bus.subscribe(newScope(), { signal: controller.signal });
+      const abortedEnd = aborted.deliver(() => true);
+      const open = await bus.subscribe(newScope());
+      const closedEnding = streamEndReason(open.deliver(() => true));
+      controller.abort();
+
+      await expect(abortedEnd).resolves.toBeUndefined();
+      await bus.close();
+      expect(await closedEnding).toBe("closed");
     });
 
     it("puts every live event already waiting into one batch", async () => {
