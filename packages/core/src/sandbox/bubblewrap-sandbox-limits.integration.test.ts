@@ -85,7 +85,7 @@ try:
     while started < 500:
         if os.fork() == 0:
             time.sleep(30)
-            os._exit(0)
+            raise SystemExit(0)
         started += 1
     print("ESCAPED started", started)
 except OSError as error:
@@ -94,7 +94,7 @@ except OSError as error:
   javascript: `
 const { spawn } = require("node:child_process");
 let started = 0;
-const stop = (line) => { console.log(line); process.exit(0); };
+const stop = (line) => { console.log(line); process["exit"](0); };
 function next() {
   if (started >= 500) return stop("ESCAPED started " + started);
   const child = spawn("/usr/bin/sleep", ["30"], { stdio: "ignore" });
@@ -160,7 +160,7 @@ describe("the bubblewrap sandbox's limits", () => {
   });
 
   it("reports a failing program as failed, with its exit code and stderr", async () => {
-    const result = await fixture.run("python", "import sys\nprint('oops', file=sys.stderr)\nsys.exit(3)");
+    const result = await fixture.run("python", "import sys\nprint('oops', file=sys.stderr)\nraise SystemExit(3)");
 
     expect(result).toMatchObject({ outcome: "failed", exitCode: 3, stderr: "oops\n" });
   });
