@@ -8,7 +8,17 @@ import {
   type SseFrame,
   type TestServer,
 } from "../testing/index.js";
-import { addStreamUser, collectEvents, deltaTextsOf, publishSpaced, subscribeChatEvents, texts, type StreamUser } from "./stream-fixture.js";
+import {
+  addStreamUser,
+  collectEvents,
+  deltaTextsOf,
+  publishSpaced,
+  subscribeChatEvents,
+  subscribedAlone,
+  texts,
+  until,
+  type StreamUser,
+} from "./stream-fixture.js";
 
 const maxStreamsPerUser = 3;
 
@@ -29,19 +39,10 @@ function clientOf(user: StreamUser) {
   return { client: createCodelabClient({ url: server.url, token: user.token, EventSource }), sources };
 }
 
-async function until(condition: () => boolean, timeoutMilliseconds = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMilliseconds;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error("condition not reached in time");
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 describe("chat.events", () => {
   it("delivers the session's events in order, each tracked by its event id", async () => {
     const sessionId = await alice.createSession();
-    const subscription = subscribeChatEvents(clientOf(alice).client, { projectId: alice.projectId, sessionId });
-    await until(() => server.events.stats().subscriptions > 0);
+    const subscription = await subscribedAlone(server, () => subscribeChatEvents(clientOf(alice).client, { projectId: alice.projectId, sessionId }));
     const published = await alice.publish(sessionId, texts(0, 20));
     await subscription.waitForEvents(20);
     subscription.unsubscribe();
@@ -69,8 +70,7 @@ describe("chat.events", () => {
   it("reconnects by itself after a dropped connection, with nothing lost and nothing repeated", async () => {
     const sessionId = await alice.createSession();
     const { client, sources } = clientOf(alice);
-    const subscription = subscribeChatEvents(client, { projectId: alice.projectId, sessionId });
-    await until(() => server.events.stats().subscriptions > 0);
+    const subscription = await subscribedAlone(server, () => subscribeChatEvents(client, { projectId: alice.projectId, sessionId }));
     const [source] = sources;
     const publishing = publishSpaced(alice, sessionId, texts(0, 60), 10);
     for (const [after, connections] of [
@@ -163,8 +163,7 @@ describe("chat.events isolation", () => {
   it("checks ownership again when it reconnects: a deleted session ends the subscription with NOT_FOUND", async () => {
     const sessionId = await alice.createSession();
     const { client, sources } = clientOf(alice);
-    const subscription = subscribeChatEvents(client, { projectId: alice.projectId, sessionId });
-    await until(() => server.events.stats().subscriptions > 0);
+    const subscription = await subscribedAlone(server, () => subscribeChatEvents(client, { projectId: alice.projectId, sessionId }));
     await alice.publish(sessionId, texts(0, 1));
     await subscription.waitForEvents(1);
     expect((await alice.rest.delete(`/my/projects/${alice.projectId}/chat/sessions/${sessionId}/`)).status).toBe(204);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTokenService } from "@codelab/core";
 import { createFixedClock } from "@codelab/core/testing";
 import { openTestEventStream, startTestServer, type RestError, type SseFrame, type TestServer } from "../testing/index.js";
-import { addStreamUser, deltaTexts, texts, type StreamUser } from "./stream-fixture.js";
+import { addStreamUser, deltaTexts, texts, until, type StreamUser } from "./stream-fixture.js";
 
 const heartbeatMilliseconds = 200;
 const retryMilliseconds = 1234;
@@ -25,13 +25,6 @@ const bearer = (user: StreamUser) => ({ authorization: `Bearer ${user.token}` })
 const open = (user: StreamUser, path: string, headers: Record<string, string> = {}) =>
   openTestEventStream(`${server.url}${path}`, { headers: { ...bearer(user), ...headers } });
 const dataOf = (frame: SseFrame | undefined) => JSON.parse(frame?.data ?? "null") as Record<string, unknown>;
-async function until(condition: () => boolean, timeoutMilliseconds = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMilliseconds;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error("condition not reached in time");
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 const eventCount = (count: number) => (frames: SseFrame[]) => frames.filter((frame) => frame.id).length >= count;
 
 describe("GET /my/projects/{project_id}/chat/{session_id}/events/", () => {

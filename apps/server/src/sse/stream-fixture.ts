@@ -71,6 +71,27 @@ export async function publishSpaced(user: StreamUser, sessionId: string, texts: 
   }
 }
 
+/** Polls `condition` every 20 ms until it holds; throws after the timeout. */
+export async function until(condition: () => boolean, timeoutMilliseconds = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMilliseconds;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error("condition not reached in time");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/**
+ * Starts a subscription once every earlier one on the server has closed, and resolves once the
+ * server has opened it. Without a resume point a subscriber only receives what is published after
+ * that moment (its client hears `connected` earlier), so a test publishes only then.
+ */
+export async function subscribedAlone<Subscribed>(server: TestServer, subscribe: () => Subscribed): Promise<Subscribed> {
+  await until(() => server.events.stats().subscriptions === 0);
+  const subscribed = subscribe();
+  await until(() => server.events.stats().subscriptions === 1);
+  return subscribed;
+}
+
 export const texts = (from: number, to: number) => Array.from({ length: to - from }, (_, index) => `token ${from + index}`);
 
 /** The delta texts of the typed event frames, in order. */

@@ -2,7 +2,17 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCodelabClient } from "@codelab/sdk";
 import { openTestEventStream, startTestServer, trackedEventSourceClass, type TestServer } from "../testing/index.js";
-import { addStreamUser, deltaTexts, deltaTextsOf, publishSpaced, subscribeChatEvents, texts, type StreamUser } from "./stream-fixture.js";
+import {
+  addStreamUser,
+  deltaTexts,
+  deltaTextsOf,
+  publishSpaced,
+  subscribeChatEvents,
+  subscribedAlone,
+  texts,
+  until,
+  type StreamUser,
+} from "./stream-fixture.js";
 
 const maxDurationMilliseconds = 1_000;
 const heartbeatMilliseconds = 300;
@@ -27,15 +37,6 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const headers = () => ({ authorization: `Bearer ${alice.token}` });
-const pause = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
-
-async function until(condition: () => boolean, timeoutMilliseconds = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMilliseconds;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error("condition not reached in time");
-    await pause(20);
-  }
-}
 
 
 describe("a stream's maximum duration", () => {
@@ -60,8 +61,7 @@ describe("a stream's maximum duration", () => {
     const sessionId = await alice.createSession();
     const { EventSource, sources } = trackedEventSourceClass();
     const client = createCodelabClient({ url: server.url, token: alice.token, EventSource });
-    const subscription = subscribeChatEvents(client, { projectId: alice.projectId, sessionId });
-    await until(() => server.events.stats().subscriptions > 0);
+    const subscription = await subscribedAlone(server, () => subscribeChatEvents(client, { projectId: alice.projectId, sessionId }));
     await publishSpaced(alice, sessionId, texts(0, 30), (maxDurationMilliseconds * 2.5) / 30);
     await subscription.waitForEvents(30);
     subscription.unsubscribe();

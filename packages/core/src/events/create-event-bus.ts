@@ -17,7 +17,10 @@ const maxReadLimit = 1_000;
 /** The bus behaviour shared by both implementations, on top of their logs. */
 export function createEventBus(log: EventLog, limits: EventBusLimits = {}): ClosableEventBus {
   const maxBufferedEvents = limits.maxBufferedEvents ?? 1_000;
+  /** Every subscription until it ends, opening ones included: closing the bus ends them all. */
   const subscriptions = new Set<Subscription>();
+  /** Those whose `subscribe` has resolved: delivering every event published from then on. */
+  const opened = new Set<Subscription>();
   let closed = false;
 
   function assertOpen(): void {
@@ -55,21 +58,26 @@ export function createEventBus(log: EventLog, limits: EventBusLimits = {}): Clos
     async subscribe(scope, options = {}) {
       assertOpen();
       const afterId = validAfterId(options.afterId);
-      return Subscription.open(
+      const subscription = await Subscription.open(
         {
           attach: (listener) => log.attach(scope.sessionId, listener),
           readPage: (cursor) => log.read(scope.sessionId, cursor, pageSize),
           pageSize,
           matches: scopeFilter(scope),
           maxBufferedEvents,
-          track(subscription) {
-            subscriptions.add(subscription);
-            return () => subscriptions.delete(subscription);
+          track(opening) {
+            subscriptions.add(opening);
+            return () => {
+              subscriptions.delete(opening);
+              opened.delete(opening);
+            };
           },
         },
         afterId,
         options.signal,
       );
+      if (!subscription.ended) opened.add(subscription);
+      return subscription;
     },
 
     async close() {
@@ -80,7 +88,7 @@ export function createEventBus(log: EventLog, limits: EventBusLimits = {}): Clos
     },
 
     stats() {
-      return { subscriptions: subscriptions.size, ...log.stats() };
+      return { subscriptions: opened.size, ...log.stats() };
     },
   };
 }

@@ -88,6 +88,10 @@ export interface ClosableEventBus extends EventBus {
 }
 
 export interface EventBusStats {
+  /**
+   * Subscriptions whose `subscribe` has resolved, so every event published from now on reaches
+   * them: a test may publish once this counts its subscriber. Ones still attaching are not counted.
+   */
   subscriptions: number;
   /** Live-delivery listeners attached to session logs. */
   listeners: number;

@@ -85,6 +85,10 @@ export class Subscription implements EventSubscription, AsyncIterator<StoredEven
     return subscription.throwIfFailed();
   }
 
+  get ended(): boolean {
+    return this.ending !== undefined;
+  }
+
   [Symbol.asyncIterator](): this {
     return this;
   }

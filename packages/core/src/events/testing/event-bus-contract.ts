@@ -502,6 +502,21 @@ export function describeEventBusContract(implementation: string, createTestBus: 
       expect(getEventListeners(longLived.signal, "abort")).toHaveLength(0);
     });
 
+    it("counts a subscription once subscribe has resolved; one still attaching is not counted, and closing ends it", async () => {
+      const bus = createBus();
+      const opening = bus.subscribe(newScope());
+      expect(bus.stats().subscriptions).toBe(0);
+      const subscription = await opening;
+      expect(bus.stats().subscriptions).toBe(1);
+      subscription.close();
+      expect(bus.stats().subscriptions).toBe(0);
+
+      const interrupted = bus.subscribe(newScope());
+      await bus.close();
+      expect(await streamEndReason(interrupted)).toBe("closed");
+      expect(bus.stats().subscriptions).toBe(0);
+    });
+
     it("closing the bus ends every subscription as closed and refuses new work", async () => {
       const bus = createBus();
       const scope = newScope();
