@@ -1,7 +1,7 @@
 import { formatTicks } from "../format-tick.js";
 import type { NiceScale } from "../nice-scale.js";
 import { contentTop } from "./chart-document.js";
-import { chartSize, fontSizes, inkColors } from "./chart-style.js";
+import { chartSize, fontSizes, inkColors, seriesColor } from "./chart-style.js";
 import { legendWidth, renderLegend, type LegendItem, type LegendMarker } from "./legend.js";
 import { element, text } from "./svg-markup.js";
 import { estimateTextWidth, truncateLabel, truncateMiddle } from "./text-metrics.js";
@@ -10,6 +10,15 @@ import { estimateTextWidth, truncateLabel, truncateMiddle } from "./text-metrics
 export interface XTick {
   position: number;
   label: string;
+}
+
+/**
+ * How a frame names its series: one series names the y axis; several get a legend instead, each in
+ * its colour with the chart's marker.
+ */
+export function seriesLabels(seriesNames: readonly string[], marker: LegendMarker): Pick<CartesianFrameOptions, "yLabel" | "legend"> {
+  if (seriesNames.length <= 1) return { yLabel: seriesNames[0], legend: undefined };
+  return { yLabel: undefined, legend: { items: seriesNames.map((name, index) => ({ label: name, color: seriesColor(index) })), marker } };
 }
 
 export interface CartesianFrameOptions {

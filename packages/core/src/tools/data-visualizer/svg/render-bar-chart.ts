@@ -1,7 +1,7 @@
 import type { ChartData } from "../chart-data.js";
 import { niceScale } from "../nice-scale.js";
 import { valueExtent } from "../value-extent.js";
-import { cartesianFrame } from "./cartesian-frame.js";
+import { cartesianFrame, seriesLabels } from "./cartesian-frame.js";
 import { seriesColor } from "./chart-style.js";
 import { markTitle, showMarkTitles } from "./mark-title.js";
 import { element } from "./svg-markup.js";
@@ -11,17 +11,16 @@ export function renderBarChart(data: ChartData): string[] {
   const extent = valueExtent(data.rows.flatMap((row) => row.values)) ?? { min: 0, max: 0 };
   const yScale = niceScale(Math.min(0, extent.min), Math.max(0, extent.max));
   const count = data.rows.length;
-  const multiple = data.seriesNames.length > 1;
   const frame = cartesianFrame({
     title: data.title,
     xLabel: data.xLabel,
-    yLabel: multiple ? undefined : data.seriesNames[0],
     yScale,
     xTicks: data.rows.map((row, index) => ({ position: (index + 0.5) / count, label: String(row.x) })),
     categorical: true,
-    legend: multiple ? { items: data.seriesNames.map((name, index) => ({ label: name, color: seriesColor(index) })), marker: "square" } : undefined,
+    ...seriesLabels(data.seriesNames, "square"),
   });
 
+  const multiple = data.seriesNames.length > 1;
   const band = (frame.box.right - frame.box.left) / count;
   const group = band * 0.8;
   const barWidth = group / data.seriesNames.length;

@@ -2,7 +2,7 @@ import type { ChartData, ChartRow } from "../chart-data.js";
 import { formatTicks } from "../format-tick.js";
 import { niceScale } from "../nice-scale.js";
 import { valueExtent } from "../value-extent.js";
-import { cartesianFrame, type XTick } from "./cartesian-frame.js";
+import { cartesianFrame, seriesLabels, type XTick } from "./cartesian-frame.js";
 import { seriesColor } from "./chart-style.js";
 import { markTitle, showMarkTitles } from "./mark-title.js";
 import { element, formatCoordinate } from "./svg-markup.js";
@@ -17,17 +17,13 @@ export function renderLineChart(data: ChartData, style: "line" | "scatter"): str
   const yExtent = valueExtent(data.rows.flatMap((row) => row.values)) ?? { min: 0, max: 0 };
   const yScale = niceScale(yExtent.min, yExtent.max);
   const { position, ticks } = xPlacement(data);
-  const multiple = data.seriesNames.length > 1;
   const frame = cartesianFrame({
     title: data.title,
     xLabel: data.xLabel,
-    yLabel: multiple ? undefined : data.seriesNames[0],
     yScale,
     xTicks: ticks,
     categorical: !data.xNumeric,
-    legend: multiple
-      ? { items: data.seriesNames.map((name, index) => ({ label: name, color: seriesColor(index) })), marker: style === "line" ? "line" : "dot" }
-      : undefined,
+    ...seriesLabels(data.seriesNames, style === "line" ? "line" : "dot"),
   });
 
   const titled = showMarkTitles(data.rows.length * data.seriesNames.length);
