@@ -1,4 +1,4 @@
-import type { LoginRateLimiters, OrchestratorDependencies, ProjectWorkspaces, TokenService } from "@codelab/core";
+import type { LoginRateLimiters, OrchestratorDependencies, TokenService } from "@codelab/core";
 import type { EventStreamPolicy } from "./subscriptions/event-stream-policy.js";
 
 /** Everything the procedures need from the outside world, built once at start-up. */
@@ -8,8 +8,6 @@ export interface ApiDependencies extends OrchestratorDependencies {
   defaultModel: string;
   /** Limits shared by tRPC subscriptions and the REST event stream. */
   streams: EventStreamPolicy;
-  /** Project workspaces; opened only for a project the procedure has proven is the caller's. */
-  workspaces: ProjectWorkspaces;
 }
 
 /** Where the refresh token lives between calls: an httpOnly cookie over HTTP, a variable in tests. */

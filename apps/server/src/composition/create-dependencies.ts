@@ -119,7 +119,6 @@ export function createDependencies({ config, backends, providers, jwtSecret, log
       approvalTimeoutSeconds: config.APPROVAL_TIMEOUT_SECONDS,
     },
     defaultModel: config.OPENAI_MODEL,
-    workspaces,
     streams: createEventStreamPolicy({
       maxStreamsPerUser: config.EVENT_STREAMS_PER_USER,
       maxDurationMilliseconds: config.EVENT_STREAM_MAX_DURATION_MS,

@@ -68,7 +68,7 @@ export function createFilesRouter(deps: ApiDependencies, { secureCookies }: { se
   const router = Router({ strict: false });
   const files = "/projects/:projectId/files/";
   const file = `${files}*filePath`;
-  const limitBytes = deps.workspaces.maxFileBytes;
+  const limitBytes = deps.tools.workspaces.maxFileBytes;
   // Any media type is a file; compressed bodies are refused rather than inflated past the limit's meaning.
   const parseBody = express.raw({ type: () => true, limit: limitBytes, inflate: false });
 
@@ -92,8 +92,8 @@ export function createFilesRouter(deps: ApiDependencies, { secureCookies }: { se
     file,
     handle(async (caller, request, response, projectId) => {
       const project = await caller.projects.get({ projectId });
-      const workspace = deps.workspaces.open(project.id);
-      const { path, content } = await downloadFile({ workspace, workspaces: deps.workspaces }, { path: filePathOf(request) });
+      const workspace = deps.tools.workspaces.open(project.id);
+      const { path, content } = await downloadFile({ workspace, workspaces: deps.tools.workspaces }, { path: filePathOf(request) });
       const name = path.slice(path.lastIndexOf("/") + 1);
       const { contentType, inline } = downloadTypeOf(name);
       response
@@ -110,7 +110,7 @@ export function createFilesRouter(deps: ApiDependencies, { secureCookies }: { se
       // A path the workspace would refuse is refused before the body is read.
       const path = normalizeFilePath(filePathOf(request));
       const content = await readBody(parseBody, request, response, limitBytes);
-      const entry = await uploadFile({ workspace: deps.workspaces.open(project.id) }, { path, content });
+      const entry = await uploadFile({ workspace: deps.tools.workspaces.open(project.id) }, { path, content });
       response.status(200).json(snakeCaseKeys(entry));
     }),
   );

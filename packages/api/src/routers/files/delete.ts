@@ -7,6 +7,6 @@ export const remove = projectProcedure
   .input(deleteFileInput)
   .output(z.object({ deleted: z.literal(true) }))
   .mutation(async ({ ctx, input }) => {
-    await deleteFile({ workspace: ctx.deps.workspaces.open(ctx.project.id) }, input);
+    await deleteFile({ workspace: ctx.deps.tools.workspaces.open(ctx.project.id) }, input);
     return { deleted: true as const };
   });

@@ -5,4 +5,4 @@ import { projectProcedure } from "../../trpc.js";
 export const list = projectProcedure
   .input(listFilesInput)
   .output(fileListOutput)
-  .query(({ ctx, input }) => listFiles({ workspace: ctx.deps.workspaces.open(ctx.project.id) }, input));
+  .query(({ ctx, input }) => listFiles({ workspace: ctx.deps.tools.workspaces.open(ctx.project.id) }, input));

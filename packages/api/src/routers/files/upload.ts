@@ -6,5 +6,5 @@ export const upload = projectProcedure
   .input(uploadFileInput)
   .output(fileEntryOutput)
   .mutation(({ ctx, input }) =>
-    uploadFile({ workspace: ctx.deps.workspaces.open(ctx.project.id) }, { path: input.path, content: Buffer.from(input.contentBase64, "base64") }),
+    uploadFile({ workspace: ctx.deps.tools.workspaces.open(ctx.project.id) }, { path: input.path, content: Buffer.from(input.contentBase64, "base64") }),
   );

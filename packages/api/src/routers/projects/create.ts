@@ -5,4 +5,4 @@ import { protectedProcedure } from "../../trpc.js";
 export const create = protectedProcedure
   .input(createProjectInput)
   .output(projectOutput)
-  .mutation(({ ctx, input }) => createProject(ctx.deps, { userId: ctx.userId, ...input }));
+  .mutation(({ ctx, input }) => createProject({ ...ctx.deps, workspaces: ctx.deps.tools.workspaces }, { userId: ctx.userId, ...input }));

@@ -7,6 +7,6 @@ export const remove = protectedProcedure
   .input(projectIdInput)
   .output(z.object({ deleted: z.literal(true) }))
   .mutation(async ({ ctx, input }) => {
-    await deleteProject(ctx.deps, { userId: ctx.userId, ...input });
+    await deleteProject({ ...ctx.deps, workspaces: ctx.deps.tools.workspaces }, { userId: ctx.userId, ...input });
     return { deleted: true as const };
   });
