@@ -52,7 +52,7 @@ async function storedReply(deps: ChatDependencies, userId: string, messageId: st
  */
 export async function sendDirectMessage(deps: ChatDependencies, options: SendDirectMessageOptions): Promise<DirectReply> {
   const { userId, projectId, sessionId, content, targetAgent, idempotencyKey, signal } = options;
-  const { agent, dailyBudgetUsd } = await findTargetAgent(deps, { userId, projectId, sessionId, name: targetAgent });
+  const { agent, dailyBudgetUsd, memoryRevision } = await findTargetAgent(deps, { userId, projectId, sessionId, name: targetAgent });
   if (agent.status === "DISABLED") {
     throw new AppError("AGENT_DISABLED", `Agent "${agent.name}" is disabled`, { details: { agent: agent.name } });
   }
@@ -77,7 +77,7 @@ export async function sendDirectMessage(deps: ChatDependencies, options: SendDir
       content,
       metadata: { targetAgent: agent.name },
     });
-    const result = await answer(deps, { userId, projectId, sessionId, content, history, agent, signal });
+    const result = await answer(deps, { userId, projectId, sessionId, content, history, agent, memoryRevision, signal });
     if (claim) await completeIdempotentRequest(deps.db, claim.requestId, result.message.id);
     return result;
   } catch (error) {
@@ -93,21 +93,25 @@ interface AnswerOptions {
   content: string;
   history: ChatMessage[];
   agent: AgentRecord;
+  memoryRevision: number;
   signal: AbortSignal | undefined;
 }
 
-async function answer(deps: ChatDependencies, { userId, projectId, sessionId, content, history, agent, signal }: AnswerOptions): Promise<DirectReply> {
+async function answer(deps: ChatDependencies, { userId, projectId, sessionId, content, history, agent, memoryRevision, signal }: AnswerOptions): Promise<DirectReply> {
   const scope: EventScope = { userId, projectId, sessionId };
   const subject: MessageSubject = { messageId: randomUUID(), sessionId, agentId: agent.id, agentName: agent.name };
   const now = () => deps.clock.now().toISOString();
-  await deps.events.publish(scope, { type: "message-start", payload: { ...subject, model: agent.config.model, startedAt: now() } });
-  const deltas = createDeltaCoalescer((text) =>
-    deps.events.publish(scope, { type: "message-delta", payload: { messageId: subject.messageId, sessionId, agentId: agent.id, text } }),
-  );
+  // The model is asked meanwhile: deltas and the answer wait for it, a failure fails the turn there.
+  const started = deps.events.publish(scope, { type: "message-start", payload: { ...subject, model: agent.config.model, startedAt: now() } });
+  started.catch(() => undefined);
+  const deltas = createDeltaCoalescer(async (text) => {
+    await started;
+    await deps.events.publish(scope, { type: "message-delta", payload: { messageId: subject.messageId, sessionId, agentId: agent.id, text } });
+  });
 
   let stored: MessageRecord | undefined;
   const deliver = async (run: ContextualAgentResult) => {
-    const [row] = await Promise.all([storeDirectAnswer(deps.db, { userId, projectId, subject, run }), deltas.flush()]);
+    const [row] = await Promise.all([storeDirectAnswer(deps.db, { userId, projectId, subject, run }), started, deltas.flush()]);
     const { completion, cost, latencyMilliseconds } = run;
     await deps.events.publish(scope, {
       type: "message-end",
@@ -124,11 +128,12 @@ async function answer(deps: ChatDependencies, { userId, projectId, sessionId, co
     stored = row;
   };
   try {
-    await runContextualAgent(deps, {
+    const turn = await runContextualAgent(deps, {
       scope: { userId, projectId, agentId: agent.id },
       config: agent.config,
       history,
       input: content,
+      memoryRevision,
       // BUSY is written with the user's message, READY with the answer.
       statusShownByCaller: true,
       signal,
@@ -148,6 +153,8 @@ async function answer(deps: ChatDependencies, { userId, projectId, sessionId, co
         }),
       },
     });
+    // The reply means the exchange is remembered: the user's next message can recall it.
+    await turn.remembered;
   } catch (error) {
     const failure = isAppError(error) ? { code: error.code, message: error.message } : { code: "INTERNAL" as const, message: "Internal error" };
     await deltas.flush().catch((flushError: unknown) => deps.logger.warn("could not publish the last deltas", { error: String(flushError) }));

@@ -28,12 +28,24 @@ export interface NewMemory {
   vector: Float32Array;
 }
 
+export interface SearchOptions {
+  limit: number;
+  minScore: number;
+  /**
+   * The agent's memory revision as the caller read it in a statement of its own
+   * (`memoryRevisionSql`), moments ago or when the work it belongs to began: a store that keeps a
+   * versioned copy of the agent's memories then need not read it again, and searches a copy at
+   * least that new (this process's own later writes included). Stores without revisions ignore it.
+   */
+  revision?: number;
+}
+
 export interface MemoryStore {
   /** Prepares storage for a new agent (a no-op where nothing needs preparing). */
   initializeAgent(scope: MemoryScope): Promise<void>;
   add(scope: MemoryScope, memories: NewMemory[]): Promise<MemoryRecord[]>;
   /** Exact or approximate top-k by cosine similarity, best first, at or above `minScore`. */
-  search(scope: MemoryScope, vector: Float32Array, options: { limit: number; minScore: number }): Promise<ScoredMemory[]>;
+  search(scope: MemoryScope, vector: Float32Array, options: SearchOptions): Promise<ScoredMemory[]>;
   /** Newest first. */
   list(scope: MemoryScope, page: { limit: number; offset: number }): Promise<{ memories: MemoryRecord[]; total: number }>;
   /** False when no such memory exists in this scope. */
@@ -41,3 +53,4 @@ export interface MemoryStore {
   deleteAgent(scope: MemoryScope): Promise<void>;
   deleteProject(scope: Omit<MemoryScope, "agentId">): Promise<void>;
 }
+

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Prisma } from "@codelab/db";
 import { createTestDatabase, type TestDatabase } from "@codelab/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deleteAgent } from "../agents/delete-agent.js";
@@ -9,6 +10,7 @@ import { createFixedClock } from "../testing/fixed-clock.js";
 import { seedUser, type SeededUser } from "../testing/seed-user.js";
 import { createLocalEmbedder } from "./local-embedder.js";
 import type { MemoryScope, MemoryStore } from "./memory-store.js";
+import { memoryRevisionSql } from "./memory-revision-sql.js";
 import { createPostgresMemoryStore } from "./postgres-memory-store.js";
 import { bruteForceTopK, randomUnitVectors } from "./testing/vectors.js";
 import { createLocalWorkspaces } from "../workspace/create-local-workspaces.js";
@@ -198,6 +200,28 @@ describe("postgres memory store", () => {
 
     expect(await otherProcess.delete(scope, added!.id)).toBe(true);
     expect(contentsOf(await store.search(scope, query, { limit: 5, minScore: 0 }))).toEqual(["Cached fact about the release train."]);
+  });
+
+  it("takes the caller's revision instead of reading it, and reloads when the caller's revision is ahead of its copy", async () => {
+    const seeded = await seedUser(database.db);
+    const scope = scopeOf(seeded);
+    const otherProcess = createPostgresMemoryStore({ db: database.db, embedder, clock });
+    await remember(store, scope, "Cached fact about the deploy window.");
+    const query = await embed("deploy window");
+    expect(await store.search(scope, query, { limit: 5, minScore: 0 })).toHaveLength(1);
+    const revisionNow = async () => {
+      const [row] = await database.db.$queryRaw<Array<{ revision: number }>>`SELECT ${memoryRevisionSql(Prisma.sql`${scope.agentId}::uuid`)}::int AS revision`;
+      return row!.revision;
+    };
+    const current = await revisionNow();
+    await remember(otherProcess, scope, "New fact about the deploy window on Fridays.");
+
+    // As the caller read it before the other write: the copy is as new, so no read happens and the copy answers.
+    expect(contentsOf(await store.search(scope, query, { limit: 5, minScore: 0, revision: current }))).toEqual(["Cached fact about the deploy window."]);
+    // As read after it: the copy is behind, so it is reloaded.
+    const ahead = await revisionNow();
+    expect(ahead).toBe(current + 1);
+    expect(contentsOf(await store.search(scope, query, { limit: 5, minScore: 0, revision: ahead }))).toContain("New fact about the deploy window on Fridays.");
   });
 
   it("stays correct when the cache is too small to keep any agent", async () => {

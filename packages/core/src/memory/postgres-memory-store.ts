@@ -134,8 +134,8 @@ async function addBatchInOneStatement(db: Database, batch: MemoryBatch): Promise
  * bytes, no extension), and search is an exact scan of every vector of the agent. The scan runs
  * over a per-process copy of the agent's memories, loaded on first search and kept current by
  * this process's own writes. The database stays the source of truth: each search re-reads the
- * agent's revision (one primary-key lookup), and if another process wrote in between, the copy
- * is reloaded and the search repeated.
+ * agent's revision (one primary-key lookup, or none when the caller read it with its own
+ * statement), and if another process wrote in between, the copy is reloaded and the search repeated.
  *
  * Only vectors of the configured embedding model are searched; `list` shows every memory.
  */
@@ -201,13 +201,17 @@ export function createPostgresMemoryStore({
     cache.set(key, agent);
   }
 
-  async function searchAgent(scope: MemoryScope, agent: CachedAgent, query: Float32Array, options: { limit: number; minScore: number }) {
-    const { revision } = agent;
+  function searchCopy(agent: CachedAgent, query: Float32Array, options: { limit: number; minScore: number }): ScoredMemory[] {
     // Copies, so a caller that edits a result cannot edit the cache.
-    const memories: ScoredMemory[] = agent.matrix.topK(query, options.limit, options.minScore).map(({ id, score }) => {
+    return agent.matrix.topK(query, options.limit, options.minScore).map(({ id, score }) => {
       const record = agent.records.get(id)!;
       return { ...record, metadata: structuredClone(record.metadata), score };
     });
+  }
+
+  async function searchAgent(scope: MemoryScope, agent: CachedAgent, query: Float32Array, options: { limit: number; minScore: number }) {
+    const { revision } = agent;
+    const memories = searchCopy(agent, query, options);
     return { current: (await readRevision(scope)) === revision, memories };
   }
 
@@ -242,9 +246,12 @@ export function createPostgresMemoryStore({
       return records.map((record) => ({ ...record, metadata: structuredClone(record.metadata) }));
     },
 
-    async search(scope, vector, options) {
+    async search(scope, vector, { revision, ...options }) {
       const query = toUnitVector(vector, embedding.dimensions);
-      const first = await searchAgent(scope, cache.get(cacheKey(scope)) ?? (await reload(scope)), query, options);
+      const cached = cache.get(cacheKey(scope));
+      // The caller's fresh revision stands in for our own read; a copy ahead of it holds this process's later write.
+      if (cached && revision !== undefined && cached.revision >= revision) return searchCopy(cached, query, options);
+      const first = await searchAgent(scope, cached ?? (await reload(scope)), query, options);
       if (first.current) return first.memories;
       // Another process wrote since the copy was loaded. One reload is enough: it is at most milliseconds old.
       cache.delete(cacheKey(scope));

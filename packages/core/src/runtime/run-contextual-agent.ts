@@ -14,6 +14,15 @@ export interface ContextualAgentInput extends CompletionOptions {
   /** The conversation so far, oldest first. */
   history: readonly ChatMessage[];
   input: string;
+  /** The agent's memory revision as the caller just read it, saving the memory search a read (see `SearchOptions.revision`). */
+  memoryRevision?: number;
+  /**
+   * The exchange is written to memory once this settles true, and not at all if it settles false
+   * (default: as soon as the model has answered): a caller whose next step is on someone's critical
+   * path (storing a plan task's answer, which starts its dependents) lets that go first, and a
+   * caller that discards the answer discards the memory with it.
+   */
+  rememberAfter?: Promise<boolean>;
   /** Stored with the remembered exchange, e.g. the session or plan it came from. */
   memoryMetadata?: Record<string, string>;
   /**
@@ -31,6 +40,16 @@ export interface ContextualAgentInput extends CompletionOptions {
   onAnswer?: (result: ContextualAgentResult) => Promise<void>;
 }
 
+/** A finished turn, with the write of the exchange to memory, which may still be under way. */
+export interface ContextualAgentTurn extends ContextualAgentResult {
+  /**
+   * Settles once the exchange is stored in the agent's memory; never rejects (a failed write is
+   * logged: the answer stands). The turn does not wait for it, so a caller whose next step does
+   * not need it (a plan's dependent task) goes on at once; the caller decides when to wait.
+   */
+  remembered: Promise<void>;
+}
+
 export interface ContextualAgentResult {
   completion: Completion;
   cost: number;
@@ -41,11 +60,11 @@ export interface ContextualAgentResult {
   latencyMilliseconds: number;
 }
 
-async function recall(runtime: AgentRuntime, scope: MemoryScope, query: string, signal: AbortSignal | undefined) {
+async function recall(runtime: AgentRuntime, scope: MemoryScope, query: string, { signal, revision }: { signal: AbortSignal | undefined; revision: number | undefined }) {
   const [vector] = await runtime.embedder.embed([query], { signal });
   const stopTimer = runtime.metrics.memorySearchSeconds.startTimer({ agent_id: scope.agentId });
   try {
-    return await runtime.memory.search(scope, vector!, runtime.recall);
+    return await runtime.memory.search(scope, vector!, { ...runtime.recall, ...(revision === undefined ? {} : { revision }) });
   } finally {
     stopTimer();
   }
@@ -67,6 +86,8 @@ async function setStatus(runtime: AgentRuntime, scope: MemoryScope, status: "REA
   });
 }
 
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Waits for every one, then fails with the first failure, if any: independent work runs side by side but never outlives the turn. */
 async function settleAll(work: ReadonlyArray<Promise<unknown>>): Promise<void> {
   throwFirstFailure(await Promise.allSettled(work));
@@ -79,18 +100,18 @@ function throwFirstFailure(outcomes: ReadonlyArray<PromiseSettledResult<unknown>
 
 /**
  * One agent turn: recall what is relevant, ask the model with the session's recent history,
- * remember the exchange, and account for tokens, cost and time. The agent shows BUSY meanwhile,
+ * remember the exchange (see `remembered`), and account for tokens, cost and time. The agent shows BUSY meanwhile,
  * and ERROR with the reason when the turn fails.
  */
-export async function runContextualAgent(runtime: AgentRuntime, request: ContextualAgentInput): Promise<ContextualAgentResult> {
-  const { scope, config, history, input, signal, onDelta, onAnswer, memoryMetadata = {}, toolUse, statusShownByCaller = false } = request;
+export async function runContextualAgent(runtime: AgentRuntime, request: ContextualAgentInput): Promise<ContextualAgentTurn> {
+  const { scope, config, history, input, memoryRevision, signal, onDelta, onAnswer, rememberAfter, memoryMetadata = {}, toolUse, statusShownByCaller = false } = request;
   const startedAt = performance.now();
   const stopTimer = runtime.metrics.agentExecutionSeconds.startTimer({ agent_id: scope.agentId });
   // BUSY is written while the memory is searched and the model works. Its outcome is held (never an
   // unhandled rejection) and awaited before the final status, so a late BUSY cannot overwrite READY or ERROR.
   const markedBusy = Promise.allSettled(statusShownByCaller ? [] : [setStatus(runtime, scope, "BUSY", null)]);
   try {
-    const memories = await recall(runtime, scope, input, signal);
+    const memories = await recall(runtime, scope, input, { signal, revision: memoryRevision });
     const messages = buildAgentPrompt({
       systemPrompt: config.systemPrompt,
       memories,
@@ -103,14 +124,22 @@ export async function runContextualAgent(runtime: AgentRuntime, request: Context
     runtime.metrics.llmTokens.inc({ model: completion.model, kind: "prompt" }, completion.usage.promptTokens);
     runtime.metrics.llmTokens.inc({ model: completion.model, kind: "completion" }, completion.usage.completionTokens);
     runtime.metrics.llmCostDollars.inc({ model: completion.model }, cost);
-    const remembered = remember(runtime, scope, input, completion.content, memoryMetadata).catch((error: unknown) => {
-      // The answer stands even when it cannot be remembered; the failure is reported, not hidden.
-      runtime.logger.warn("could not store an agent exchange in memory", { agentId: scope.agentId, error: String(error) });
-    });
+    // Starts on a later turn of the event loop: embedding the exchange is CPU work, and the caller's
+    // next statement (storing the answer) is what the user or the plan waits for.
+    const remembered = (rememberAfter ?? Promise.resolve(true))
+      .then(async (keep) => {
+        if (!keep) return;
+        await nextTurn();
+        await remember(runtime, scope, input, completion.content, memoryMetadata);
+      })
+      .catch((error: unknown) => {
+        // The answer stands even when it cannot be remembered; the failure is reported, not hidden.
+        runtime.logger.warn("could not store an agent exchange in memory", { agentId: scope.agentId, error: String(error) });
+      });
     const markedReady = statusShownByCaller ? undefined : markedBusy.then(throwFirstFailure).then(() => setStatus(runtime, scope, "READY", null));
-    await settleAll([remembered, onAnswer?.(result) ?? Promise.resolve(), markedReady ?? Promise.resolve()]);
+    await settleAll([onAnswer?.(result) ?? Promise.resolve(), markedReady ?? Promise.resolve()]);
     runtime.metrics.agentExecutions.inc({ agent_id: scope.agentId, status: "success" });
-    return result;
+    return { ...result, remembered };
   } catch (error) {
     const cancelled = isAppError(error) && error.code === "LLM_CANCELLED";
     runtime.metrics.agentExecutions.inc({ agent_id: scope.agentId, status: cancelled ? "cancelled" : "error" });
