@@ -24,46 +24,55 @@ export async function recordPlanEvents(transaction: Transaction, scope: PlanEven
   });
 }
 
-/** At most this many events are read and sent at a time. */
+/** At most this many events are read at a time. */
 export const planEventBatchSize = 500;
 
-/** What one send did: `sent` are on the bus (mark them published); `read` tells whether more may wait. */
+/** An event as recorded in the outbox: its row id orders the events of a plan. */
+export interface RecordedPlanEvent {
+  id: bigint;
+  scope: PlanEventScope;
+  event: PlanEvent;
+}
+
+/** The oldest recorded, unpublished events of the given plans, leaving out `excluding` (events already sent or being sent). */
+export async function readUnpublishedPlanEvents(
+  db: Database,
+  { planIds, excluding }: { planIds: readonly string[]; excluding: ReadonlySet<bigint> },
+): Promise<RecordedPlanEvent[]> {
+  const rows = await db.planEventOutbox.findMany({
+    where: { publishedAt: null, planId: { in: [...planIds] }, ...(excluding.size > 0 ? { id: { notIn: [...excluding] } } : {}) },
+    orderBy: { id: "asc" },
+    take: planEventBatchSize,
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    scope: { userId: row.userId, projectId: row.projectId, sessionId: row.sessionId, planId: row.planId },
+    event: { type: row.type, payload: row.payload } as unknown as PlanEvent,
+  }));
+}
+
+/** What one send did: `sent` are on the bus (mark them published). */
 export interface SentPlanEvents {
-  read: number;
   sent: bigint[];
   /** Set when an event could not be sent: it and the ones after it stay unsent, for the next send. */
   failure?: Error;
 }
 
 /**
- * Sends the oldest recorded, unpublished events of the given plans to the bus in order, leaving out
- * `excluding` (events already sent whose mark is still being stored). Marking is the caller's:
- * a crash between sending and marking sends those events again on recovery (at least once).
+ * Sends recorded events to the bus in the given order. Marking is the caller's: a crash between
+ * sending and marking sends those events again on recovery (at least once).
  */
-export async function sendPlanEvents(
-  { db, events }: { db: Database; events: EventBus },
-  { planIds, excluding = new Set() }: { planIds: readonly string[]; excluding?: ReadonlySet<bigint> },
-): Promise<SentPlanEvents> {
-  const pending = await db.planEventOutbox.findMany({
-    where: { publishedAt: null, planId: { in: [...planIds] }, ...(excluding.size > 0 ? { id: { notIn: [...excluding] } } : {}) },
-    orderBy: { id: "asc" },
-    take: planEventBatchSize,
-  });
+export async function sendPlanEvents(events: EventBus, recorded: readonly RecordedPlanEvent[]): Promise<SentPlanEvents> {
   // Handed to the bus in one turn, in order: a bus that batches appends sends them as one burst.
-  const outcomes = await Promise.allSettled(
-    pending.map((row) => {
-      const scope: PlanEventScope = { userId: row.userId, projectId: row.projectId, sessionId: row.sessionId, planId: row.planId };
-      return events.publish(scope, { type: row.type, payload: row.payload } as unknown as PlanEvent);
-    }),
-  );
+  const outcomes = await Promise.allSettled(recorded.map(({ scope, event }) => events.publish(scope, event)));
   // Only the run before the first failure counts as sent: the failed event and every one after it
   // are sent again, in order, by the next send. At least once: a subscriber may then see an event
   // after it went out once (the bus fails a burst as a whole, so this stays rare).
   const firstFailure = outcomes.findIndex((outcome) => outcome.status === "rejected");
-  const sent = pending.slice(0, firstFailure === -1 ? pending.length : firstFailure).map((row) => row.id);
-  if (firstFailure === -1) return { read: pending.length, sent };
+  const sent = recorded.slice(0, firstFailure === -1 ? recorded.length : firstFailure).map((row) => row.id);
+  if (firstFailure === -1) return { sent };
   const reason: unknown = (outcomes[firstFailure] as PromiseRejectedResult).reason;
-  return { read: pending.length, sent, failure: reason instanceof Error ? reason : new Error("The event bus refused a plan event") };
+  return { sent, failure: reason instanceof Error ? reason : new Error("The event bus refused a plan event") };
 }
 
 /** Marks sent events published, in one statement however many there are. */

@@ -104,6 +104,8 @@ export function createPlanExecutor(deps: ExecutionDependencies, { settings: over
       await Promise.all(stopping.map(([, run]) => run.done));
       // Publishing is serialized: once these are out, so is everything the runs recorded before.
       await Promise.all(stopping.map(([planId]) => deps.planEvents.publish(planId)));
+      // Marks still being gathered would otherwise send their events again on the next recovery.
+      await deps.planEvents.flush();
     },
   };
 }

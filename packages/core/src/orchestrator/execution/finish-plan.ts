@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { Prisma } from "@codelab/db";
 import type { PlanEventScope } from "../../events/event-bus.js";
 import type { PlanActuals } from "../../events/event-map.js";
-import type { PlanEvent } from "../plan-events.js";
+import type { PlanEvent, RecordedPlanEvent } from "../plan-events.js";
 import type { TaskStatus } from "../plan-graph.js";
 import type { ExecutionDependencies } from "./execution-settings.js";
 import { composeFinalAnswer } from "./final-answer.js";
@@ -16,6 +16,8 @@ export interface FinishedPlan {
   actual: PlanActuals;
   totalEstimatedCost: number | null;
   finalMessageId: string | null;
+  /** `plan-end`, recorded with the plan's end, for the publisher to send without reading it back. */
+  ended: RecordedPlanEvent;
 }
 
 export interface FinishPlanOptions {
@@ -86,7 +88,7 @@ export async function finishPlan(deps: ExecutionDependencies, scope: PlanEventSc
   const synthesis = answer?.synthesis ?? null;
   const columns = actualColumns(actual);
   // One statement, atomic on its own: every part applies only when the plan was still executing.
-  const rows = await deps.db.$queryRaw<Array<{ id: string }>>`
+  const rows = await deps.db.$queryRaw<Array<{ id: bigint }>>`
     WITH finished AS (
       UPDATE task_plans
       SET status = ${status}, completed_at = ${completedAt}, end_reason = ${failureReason(tasks)},
@@ -108,8 +110,9 @@ export async function finishPlan(deps: ExecutionDependencies, scope: PlanEventSc
       INSERT INTO plan_event_outbox (user_id, project_id, session_id, plan_id, type, payload)
       SELECT ${scope.userId}::uuid, ${scope.projectId}::uuid, ${scope.sessionId}::uuid, finished.id, ${endEvent.type}, ${JSON.stringify(endEvent.payload)}::jsonb
       FROM finished
+      RETURNING id
     )
-    SELECT id::text FROM finished`;
-  const finished = rows.length > 0;
-  return finished ? { status, actual, totalEstimatedCost: plan.totalEstimatedCost, finalMessageId } : undefined;
+    SELECT id FROM recorded`;
+  const [row] = rows;
+  return row ? { status, actual, totalEstimatedCost: plan.totalEstimatedCost, finalMessageId, ended: { id: row.id, scope, event: endEvent } } : undefined;
 }

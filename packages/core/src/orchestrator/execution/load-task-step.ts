@@ -1,4 +1,5 @@
 import { Prisma, type Database } from "@codelab/db";
+import { memoryRevisionSql } from "../../memory/memory-revision-sql.js";
 import { toAgentRecord, type AgentRecord, type agentSelect } from "../../agents/agent-select.js";
 import type { PlanEventScope } from "../../events/event-bus.js";
 import { toPlanEventScope } from "./plan-scope.js";
@@ -15,6 +16,12 @@ export interface TaskStepInput {
   /** Null once the agent has been deleted. */
   agent: AgentRecord | null;
   dependencyOutputs: DependencyOutput[];
+  /**
+   * The agent's memory revision for the memory search (see `SearchOptions.revision`): as the step was
+   * read, or as the run started for a step guessed from its snapshot, so that a plan's tasks recall
+   * what their agents knew when it started, plus what the plan itself added.
+   */
+  memoryRevision: number;
 }
 
 type AgentRow = Prisma.UserAgentGetPayload<{ select: typeof agentSelect }>;
@@ -34,6 +41,7 @@ export interface TaskStepRow {
   /** The agent row as `agentSelect` reads it (dates as JSON text), or null once the agent has been deleted. */
   agent: (Omit<AgentRow, "createdAt" | "updatedAt"> & { createdAt: string; updatedAt: string }) | null;
   dependencyRows: Array<{ taskId: string; agentName: string; result: Prisma.JsonValue }>;
+  memoryRevision: number;
 }
 
 /**
@@ -45,6 +53,7 @@ export const taskStepColumns = Prisma.sql`
   task.plan_id::text AS "planId", task.task_id AS "taskId", task.description, task.expected_output AS "expectedOutput", task.dependencies,
   task.agent_id::text AS "agentId", task.agent_name AS "agentName",
   plan.user_id::text AS "planUserId", plan.project_id::text AS "planProjectId", plan.session_id::text AS "planSessionId",
+  ${memoryRevisionSql(Prisma.sql`task.agent_id`)}::int AS "memoryRevision",
   (
     SELECT jsonb_build_object(
       'id', agent.id, 'projectId', agent.project_id, 'name', agent.name, 'status', agent.status, 'config', agent.config,
@@ -73,6 +82,7 @@ export function toTaskStepInput(row: TaskStepRow): TaskStepInput {
     agentName: row.agentName,
     agent: agent ? toAgentRecord({ ...agent, createdAt: new Date(agent.createdAt), updatedAt: new Date(agent.updatedAt) }) : null,
     dependencyOutputs,
+    memoryRevision: row.memoryRevision,
   };
 }
 

@@ -1,9 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { isAppError } from "../../errors/app-error.js";
+import type { PlanEventScope } from "../../events/event-bus.js";
 import { seedUser } from "../../testing/seed-user.js";
 import { recordPlanEvents } from "../plan-events.js";
 import type { PlanExecutor } from "../plan-executor.js";
-import { claimTask } from "./claim-task.js";
+import { storeTaskTransitions, type ClaimableTask } from "./task-transitions.js";
 import { seenRequests, startExecutionFixture, type ExecutionFixture } from "./execution-test-fixture.js";
 import { runTaskStep } from "./run-task-step.js";
 
@@ -27,6 +28,11 @@ async function statusesOf(planId: string) {
 async function eventsOf(planId: string) {
   const rows = await fixture.deps.db.planEventOutbox.findMany({ where: { planId }, orderBy: { id: "asc" }, select: { type: true, payload: true, publishedAt: true } });
   return rows.map((row) => ({ ...row, payload: row.payload as Record<string, unknown> }));
+}
+
+async function claimOne(scope: PlanEventScope, task: ClaimableTask) {
+  const { claims } = await storeTaskTransitions(fixture.deps, scope, { completions: [], claims: [task] });
+  return claims[0];
 }
 
 async function failureOf(promise: Promise<unknown>) {
@@ -137,9 +143,9 @@ describe("durability", () => {
     const scope = { planId, userId: owner(), projectId: fixture.tenant.project.id, sessionId: fixture.tenant.session.id };
     const task = { taskId: "contested", agentId: fixture.tenant.agents[0]!.id, agentName: "CodeAssistant" };
 
-    const firstAttempt = (await claimTask(fixture.deps, scope, { ...task, status: "pending", attempts: 0 }))?.attempt;
-    const takeover = (await claimTask(fixture.deps, scope, { ...task, status: "running", attempts: 1 }))?.attempt;
-    const secondClaimOfPending = (await claimTask(fixture.deps, scope, { ...task, status: "pending", attempts: 0 }))?.attempt;
+    const firstAttempt = (await claimOne(scope, { ...task, status: "pending", attempts: 0 }))?.attempt;
+    const takeover = (await claimOne(scope, { ...task, status: "running", attempts: 1 }))?.attempt;
+    const secondClaimOfPending = (await claimOne(scope, { ...task, status: "pending", attempts: 0 }))?.attempt;
     const stale = await runTaskStep(fixture.deps, { planId, taskId: "contested", attempt: firstAttempt! });
     const current = await runTaskStep(fixture.deps, { planId, taskId: "contested", attempt: takeover! });
     const replayed = await runTaskStep(fixture.deps, { planId, taskId: "contested", attempt: takeover! });
@@ -156,12 +162,12 @@ describe("durability", () => {
     const agent = { agentId: fixture.tenant.agents[0]!.id, agentName: "CodeAssistant" };
     const { db } = fixture.deps;
 
-    const tooEarly = await claimTask(fixture.deps, scope, { ...agent, taskId: "next", status: "pending", attempts: 0 });
+    const tooEarly = await claimOne(scope, { ...agent, taskId: "next", status: "pending", attempts: 0 });
     await db.taskPlanTask.updateMany({ where: { planId, taskId: "base" }, data: { status: "completed", result: { output: "the base result" } } });
     await db.taskPlan.update({ where: { id: planId }, data: { status: "cancelled" } });
-    const afterCancel = await claimTask(fixture.deps, scope, { ...agent, taskId: "next", status: "pending", attempts: 0 });
+    const afterCancel = await claimOne(scope, { ...agent, taskId: "next", status: "pending", attempts: 0 });
     await db.taskPlan.update({ where: { id: planId }, data: { status: "executing" } });
-    const claimed = await claimTask(fixture.deps, scope, { ...agent, taskId: "next", status: "pending", attempts: 0 });
+    const claimed = await claimOne(scope, { ...agent, taskId: "next", status: "pending", attempts: 0 });
 
     expect([tooEarly, afterCancel]).toEqual([undefined, undefined]);
     expect(claimed?.attempt).toBe(1);

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { seedUser } from "../../testing/seed-user.js";
 import type { PlanExecutor } from "../plan-executor.js";
 import { seenRequests, startExecutionFixture, synthesisReply, type ExecutionFixture } from "./execution-test-fixture.js";
-import type { TestTask } from "./testing/insert-executing-plan.js";
+import { testTaskOf, type TestTask } from "./testing/insert-executing-plan.js";
 import { dependencyResultsHeading } from "./task-input.js";
 
 let fixture: ExecutionFixture;
@@ -171,6 +171,33 @@ describe("failures", () => {
 
     expect(plan).toEqual({ status: "failed", finalMessageId: null });
     expect((await tasksOf(planId)).after?.status).toBe("skipped");
+  });
+
+  it("asks the model while a task's claim is stored, and asks again as claimed when the agent was edited meanwhile", async () => {
+    const analyst = fixture.tenant.agents.find((agent) => agent.name === "DataAnalyst")!;
+    const systemPrompts: Array<{ taskId: string | undefined; prompt: string }> = [];
+    fixture.llm.handle((request) => {
+      const taskId = testTaskOf(lastUserMessage(request));
+      const prompt = String(request.messages[0]?.content ?? "");
+      systemPrompts.push({ taskId, prompt });
+      // The first task answers late enough for the edit to land after the run read the plan.
+      return { kind: "text", text: `answer under: ${prompt}`, delayBeforeFirstByteMs: taskId === "first" ? 300 : 0 };
+    });
+    const planId = await fixture.insertPlan([{ taskId: "first" }, { taskId: "second", agent: "DataAnalyst", dependencies: ["first"] }]);
+
+    executor.start({ planId, userId: fixture.tenant.user.id });
+    await vi.waitFor(() => expect(systemPrompts.map((seen) => seen.taskId)).toContain("first"));
+    await fixture.deps.db.userAgent.update({ where: { id: analyst.id }, data: { config: { ...analyst.config, systemPrompt: "Edited while the plan ran." } } });
+    const plan = await fixture.waitForEnd(planId);
+    await fixture.deps.db.userAgent.update({ where: { id: analyst.id }, data: { config: analyst.config } });
+
+    expect(plan.status).toBe("completed");
+    const second = await fixture.deps.db.taskPlanTask.findFirstOrThrow({ where: { planId, taskId: "second" }, select: { result: true, attempts: true } });
+    expect(second.result).toMatchObject({ output: expect.stringContaining("Edited while the plan ran.") });
+    expect(second.attempts).toBe(1);
+    expect(systemPrompts.filter((seen) => seen.taskId === "second").at(-1)?.prompt).toContain("Edited while the plan ran.");
+    const ends = (await fixture.deps.db.planEventOutbox.findMany({ where: { planId, type: "task-end" }, select: { payload: true } })).map((row) => taskIdOf(row.payload));
+    expect(ends).toEqual(["first", "second"]);
   });
 
   it("fails a task whose agent was disabled, without calling the model", async () => {

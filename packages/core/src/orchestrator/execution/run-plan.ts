@@ -3,14 +3,17 @@ import type { Database } from "@codelab/db";
 import type { PlanEventScope } from "../../events/event-bus.js";
 import { createDeltaCoalescer } from "../../events/delta-coalescer.js";
 import type { TaskStatus } from "../plan-graph.js";
-import { claimTask } from "./claim-task.js";
 import type { ExecutionDependencies, ExecutionSettings } from "./execution-settings.js";
 import { finishPlan, type FinishedPlan } from "./finish-plan.js";
 import { markPlanStarted } from "./mark-plan-started.js";
+import { loadPlanSnapshot, matchesClaim, type PlanSnapshot } from "./plan-snapshot.js";
 import { planScopeSelect, toPlanEventScope } from "./plan-scope.js";
-import { runTaskStep } from "./run-task-step.js";
+import type { TaskStepInput } from "./load-task-step.js";
+import { runTaskStep, type TaskStepOutcome } from "./run-task-step.js";
+import type { StoredCompletion, TaskCompletion } from "./task-transitions.js";
+import { planTransitions, type ClaimOutcome, type PlanTransitions } from "./plan-transitions.js";
 import { isTaskReady } from "./task-graph.js";
-import { readDependencies } from "./task-result.js";
+import { readDependencies, readTaskOutput } from "./task-result.js";
 import type { KeyedSlots } from "./user-slots.js";
 import { watchForCancellation } from "./watch-for-cancellation.js";
 
@@ -47,14 +50,34 @@ async function loadExecutingPlan(db: Database, { planId, userId }: { planId: str
       ...planScopeSelect,
       startedAt: true,
       tasks: {
-        select: { taskId: true, dependencies: true, agentId: true, agentName: true, status: true, attempts: true },
+        select: {
+          taskId: true,
+          dependencies: true,
+          agentId: true,
+          agentName: true,
+          status: true,
+          attempts: true,
+          description: true,
+          expectedOutput: true,
+          result: true,
+        },
         orderBy: [{ createdAt: "asc" }, { taskId: "asc" }],
       },
     },
   });
   if (!plan) return undefined;
-  const tasks: ScheduledTask[] = plan.tasks.map((task) => ({ ...task, status: task.status as TaskStatus, dependencies: readDependencies(task.dependencies) }));
-  return { scope: toPlanEventScope(plan), startedAt: plan.startedAt, tasks };
+  const scope = toPlanEventScope(plan);
+  const rows = plan.tasks.map((task) => ({ ...task, dependencies: readDependencies(task.dependencies) }));
+  const tasks: ScheduledTask[] = rows.map(({ taskId, dependencies, agentId, agentName, status, attempts }) => ({
+    taskId,
+    dependencies,
+    agentId,
+    agentName,
+    status: status as TaskStatus,
+    attempts,
+  }));
+  const snapshotTasks = rows.map((row) => ({ ...row, output: row.status === "completed" ? readTaskOutput(row.result) : undefined }));
+  return { scope, startedAt: plan.startedAt, tasks, snapshotTasks };
 }
 
 /**
@@ -66,18 +89,23 @@ export async function runPlan(context: PlanRunContext, plan: { planId: string; u
   const { deps, settings } = context;
   const loaded = await loadExecutingPlan(deps.db, plan);
   if (!loaded) return { kind: "idle" };
-  const { scope, startedAt, tasks } = loaded;
-  if (!startedAt && (await markPlanStarted(deps, scope))) void deps.planEvents.publish(scope.planId);
+  const { scope, startedAt, tasks, snapshotTasks } = loaded;
+  const [snapshot, started] = await Promise.all([
+    loadPlanSnapshot(deps.db, scope, snapshotTasks),
+    startedAt ? undefined : markPlanStarted(deps, scope),
+  ]);
+  if (started) void deps.planEvents.send([started]);
 
   const watch = watchForCancellation(deps, { planId: scope.planId, parent: context.signal, intervalMilliseconds: settings.cancelCheckMilliseconds });
   // Every running task's model call listens to the plan's signal: more than Node's default of 10 is expected.
   setMaxListeners(4 * settings.maxParallelTasksPerPlan + 8, watch.signal);
   try {
-    const ranToEnd = await runTasks({ ...context, signal: watch.signal }, scope, tasks);
+    const ranToEnd = await runTasks({ ...context, signal: watch.signal }, { scope, snapshot }, tasks);
     if (!ranToEnd || watch.signal.aborted) return { kind: "stopped" };
     const finished = await finishPlan(deps, scope, { synthesisModel: settings.synthesisModel, signal: watch.signal });
     if (!finished) return { kind: "stopped" };
-    void deps.planEvents.publish(scope.planId);
+    // Then the plan's outbox is read once more, for any event a failed send left behind.
+    void deps.planEvents.send([finished.ended]).then(() => deps.planEvents.publish(scope.planId));
     return { kind: "finished", scope, plan: finished };
   } catch (error) {
     if (watch.signal.aborted) return { kind: "stopped" };
@@ -87,18 +115,68 @@ export async function runPlan(context: PlanRunContext, plan: { planId: string; u
   }
 }
 
+/** A task's run as the scheduler sees it: its outcome once stored, and the work that may still follow (the memory write). */
+interface TaskRun {
+  outcome: { skippedTaskIds: string[] } | "stopped";
+  finishing: Promise<void>;
+}
+
 /** Resolves true once no task can run any more, false when the run had to stop early. */
-function runTasks(context: PlanRunContext, scope: PlanEventScope, tasks: ScheduledTask[]): Promise<boolean> {
+function runTasks(context: PlanRunContext, { scope, snapshot }: { scope: PlanEventScope; snapshot: PlanSnapshot }, tasks: ScheduledTask[]): Promise<boolean> {
   const { settings, signal } = context;
+  const transitions = planTransitions(context.deps, scope);
   const byId = new Map(tasks.map((task) => [task.taskId, task]));
   const statusOf = (taskId: string) => byId.get(taskId)?.status;
   const launched = new Set<string>();
   const readySince = new Map<string, number>();
+  /** Tasks holding a place under the per-plan limit: launched and not yet answered. */
   let active = 0;
+  /** Tasks not entirely done, memory writes included: the run ends when none is left. */
+  let unfinished = 0;
   let stoppedEarly = false;
   let failure: Error | undefined;
 
   return new Promise((resolve, reject) => {
+    function stop(error: unknown): void {
+      stoppedEarly = true;
+      failure ??= error instanceof Error ? error : new Error(String(error));
+    }
+
+    function launch(task: ScheduledTask): void {
+      let holdsPlace = true;
+      const leavePlace = () => {
+        if (holdsPlace) active -= 1;
+        holdsPlace = false;
+      };
+      // The answer is in: dependents are claimed in the statement that stores it. Should it not be
+      // stored after all (the task was taken over or cancelled), their claims fail with it and the run stops.
+      const onAnswered = () => {
+        leavePlace();
+        task.status = "completed";
+        launchReady();
+      };
+      active += 1;
+      unfinished += 1;
+      void runTask(context, scope, task, readySince.get(task.taskId)!, { transitions, snapshot, onAnswered })
+        .then(
+          ({ outcome, finishing }) => {
+            leavePlace();
+            if (outcome === "stopped") stoppedEarly = true;
+            for (const skipped of outcome === "stopped" ? [] : outcome.skippedTaskIds) byId.get(skipped)!.status = "skipped";
+            launchReady();
+            return finishing;
+          },
+          (error: unknown) => {
+            leavePlace();
+            stop(error);
+          },
+        )
+        .finally(() => {
+          unfinished -= 1;
+          launchReady();
+        });
+    }
+
     function launchReady(): void {
       if (!stoppedEarly && !signal.aborted) {
         const now = performance.now();
@@ -108,25 +186,10 @@ function runTasks(context: PlanRunContext, scope: PlanEventScope, tasks: Schedul
           if (!readySince.has(task.taskId)) readySince.set(task.taskId, now);
           if (active >= settings.maxParallelTasksPerPlan) continue;
           launched.add(task.taskId);
-          active += 1;
-          void runTask(context, scope, task, readySince.get(task.taskId)!)
-            .then(
-              (outcome) => {
-                if (outcome === "stopped") stoppedEarly = true;
-                for (const skipped of outcome === "stopped" ? [] : outcome.skippedTaskIds) byId.get(skipped)!.status = "skipped";
-              },
-              (error: unknown) => {
-                stoppedEarly = true;
-                failure ??= error instanceof Error ? error : new Error(String(error));
-              },
-            )
-            .finally(() => {
-              active -= 1;
-              launchReady();
-            });
+          launch(task);
         }
       }
-      if (active > 0) return;
+      if (unfinished > 0) return;
       if (failure) reject(failure);
       else resolve(!stoppedEarly && !signal.aborted);
     }
@@ -134,33 +197,81 @@ function runTasks(context: PlanRunContext, scope: PlanEventScope, tasks: Schedul
   });
 }
 
-/** Runs one task through claim, step and result; `stopped` when it must not or could not finish here. */
+const stopped: TaskRun = { outcome: "stopped", finishing: Promise.resolve() };
+
+/** Aborts when the claim fails, or holds a step other than the one guessed: a model call on that guess is wasted. */
+function abortedUnless(claiming: Promise<ClaimOutcome>, guessed: TaskStepInput): AbortSignal {
+  const controller = new AbortController();
+  claiming.then(
+    ({ claimed }) => {
+      if (!claimed || !matchesClaim(guessed, claimed.step)) controller.abort(new Error("The task's claim did not hold the step it was started with"));
+    },
+    (error: unknown) => controller.abort(error),
+  );
+  return controller.signal;
+}
+
+/**
+ * Runs one task through claim, step and result; `stopped` when it must not or could not finish here.
+ *
+ * The model is asked while the claim is being stored, with the step as the run's snapshot has it:
+ * the claim's round trip then costs the task nothing. Should the claim fail (cancelled, taken over
+ * elsewhere), the call is aborted at once and nothing is stored; should the claimed step differ
+ * from the guess (the agent was edited or disabled meanwhile), the call is aborted and the step
+ * runs again as claimed. Either way the answer is stored only for the claimed attempt.
+ */
 async function runTask(
   { deps, userSlots, signal }: PlanRunContext,
   scope: PlanEventScope,
   task: ScheduledTask,
   readySince: number,
-): Promise<{ skippedTaskIds: string[] } | "stopped"> {
+  { transitions, snapshot, onAnswered }: { transitions: PlanTransitions; snapshot: PlanSnapshot; onAnswered: () => void },
+): Promise<TaskRun> {
   const release = await userSlots.acquire(scope.userId, signal).catch(() => undefined);
-  if (!release) return "stopped";
+  if (!release) return stopped;
   try {
     deps.metrics.taskQueueWaitSeconds.observe((performance.now() - readySince) / 1000);
-    const claimed = await claimTask(deps, scope, { ...task, status: task.status === "running" ? "running" : "pending" });
-    if (claimed === undefined) return "stopped";
-    const { attempt, step } = claimed;
-    task.status = "running";
-    task.attempts = attempt;
-    const started = deps.planEvents.publish(scope.planId);
+    const guessed = snapshot.stepOf(task.taskId);
+    const claiming = transitions.claim({ ...task, status: task.status === "running" ? "running" : "pending" });
+    const attempt = task.attempts + 1;
     // Deltas go straight to the bus, but never ahead of the task's `task-start`.
     const deltas = createDeltaCoalescer(async (text) => {
-      await started;
+      await (await claiming).handedOver;
       await deps.events.publish(scope, { type: "task-delta", payload: { planId: scope.planId, taskId: task.taskId, text } });
     });
-    const outcome = await runTaskStep(deps, { planId: scope.planId, taskId: task.taskId, attempt, step, signal, deltas });
-    if (outcome.status === "superseded" || outcome.status === "interrupted") return "stopped";
+    const complete = (completion: TaskCompletion): Promise<StoredCompletion> => {
+      snapshot.recordOutput(task.taskId, completion.run.completion.content);
+      onAnswered();
+      // A failed delta is logged by the step; `task-end` only waits for the attempt.
+      return transitions.complete(completion, deltas.flush().catch(() => undefined));
+    };
+    const step = (input: TaskStepInput, stepSignal: AbortSignal, admitted?: Promise<boolean>) =>
+      runTaskStep(deps, { planId: scope.planId, taskId: task.taskId, attempt, step: input, signal: stepSignal, deltas, complete, ...(admitted ? { admitted } : {}) });
+
+    let outcome: TaskStepOutcome;
+    if (guessed) {
+      const guess = AbortSignal.any([signal, abortedUnless(claiming, guessed)]);
+      // A failed claim surfaces below, from `claiming`; here it only means "store nothing".
+      const admitted = claiming.then(
+        ({ claimed }) => claimed !== undefined && matchesClaim(guessed, claimed.step),
+        () => false,
+      );
+      outcome = await step(guessed, guess, admitted);
+      const { claimed } = await claiming;
+      if (!claimed) return stopped;
+      // The guess was wrong (nothing of it was stored): the step runs as claimed.
+      if (!(await admitted) && !signal.aborted) outcome = await step(claimed.step, signal);
+    } else {
+      const { claimed } = await claiming;
+      if (!claimed) return stopped;
+      outcome = await step(claimed.step, signal);
+    }
+    if (outcome.status === "superseded" || outcome.status === "interrupted") return stopped;
     task.status = outcome.status;
+    task.attempts = attempt;
+    if (outcome.status === "completed") return { outcome: { skippedTaskIds: [] }, finishing: outcome.remembered };
     void deps.planEvents.publish(scope.planId);
-    return { skippedTaskIds: outcome.status === "failed" ? outcome.skippedTaskIds : [] };
+    return { outcome: { skippedTaskIds: outcome.skippedTaskIds }, finishing: Promise.resolve() };
   } finally {
     release();
   }

@@ -1,28 +1,41 @@
 import { AppError, isAppError } from "../../errors/app-error.js";
 import type { DeltaCoalescer } from "../../events/delta-coalescer.js";
 import type { EventFailure } from "../../events/event-map.js";
-import { runContextualAgent, type ContextualAgentResult } from "../../runtime/run-contextual-agent.js";
+import { runContextualAgent, type ContextualAgentTurn } from "../../runtime/run-contextual-agent.js";
 import { createPlanApprovalGate } from "../../tools/approval/plan-approval-gate.js";
 import type { ExecutionDependencies } from "./execution-settings.js";
 import { loadTaskStep, type TaskStepInput } from "./load-task-step.js";
-import { completeTask, failTask, type StoredTaskOutcome } from "./store-task-result.js";
+import { failTask, type StoredFailure } from "./fail-task.js";
+import { storeTaskTransitions, type StoredCompletion, type TaskCompletion } from "./task-transitions.js";
 import { buildTaskInput } from "./task-input.js";
 
 export interface TaskStepRequest {
   planId: string;
   taskId: string;
-  /** The attempt `claimTask` returned; only that attempt's result is stored. */
+  /** The attempt its claim returned; only that attempt's result is stored. */
   attempt: number;
   /** Aborting stops the model call; the step then stores nothing. */
   signal?: AbortSignal;
-  /** The step as `claimTask` read it while claiming this attempt; read fresh when absent. */
+  /** The step as its claim read it while claiming this attempt; read fresh when absent. */
   step?: TaskStepInput;
-  /** Receives the answer as it streams; flushed before the result is stored, so every delta goes out before `task-end`. */
+  /** Receives the answer as it streams; flushed while the result is stored, so every delta is out before the step returns `task-end`. */
   deltas?: DeltaCoalescer;
+  /** Stores the answer; a plan run passes one that gathers its tasks' answers into shared statements. */
+  complete?: (completion: TaskCompletion) => Promise<StoredCompletion>;
+  /**
+   * For a step started before its claim was stored, on the step as guessed: settles true once the
+   * claim holds with that step. Nothing is stored (answer, failure or memory) until it does, and
+   * nothing at all if it settles false.
+   */
+  admitted?: Promise<boolean>;
 }
 
-/** `interrupted`: stopped by the signal; the task stays as whoever stopped it left it (cancelled, or running for recovery to re-run). */
-export type TaskStepOutcome = StoredTaskOutcome | { status: "interrupted" };
+/**
+ * `interrupted`: stopped by the signal; the task stays as whoever stopped it left it (cancelled, or
+ * running for recovery to re-run). A completed step may still be writing the exchange to the
+ * agent's memory: `remembered` settles when it is done (never rejects).
+ */
+export type TaskStepOutcome = (Extract<StoredCompletion, { status: "completed" }> & { remembered: Promise<void> }) | StoredFailure | { status: "interrupted" };
 
 function toFailure(error: unknown): EventFailure {
   return isAppError(error) ? { code: error.code, message: error.message } : { code: "INTERNAL", message: "Internal error" };
@@ -44,16 +57,26 @@ export async function runTaskStep(deps: ExecutionDependencies, request: TaskStep
   const input = request.step ?? (await loadTaskStep(deps, { planId, taskId, attempt }));
   if (!input) return { status: "superseded" };
   const { scope } = input;
+  const complete =
+    request.complete ?? (async (completion: TaskCompletion) => (await storeTaskTransitions(deps, scope, { completions: [completion], claims: [] })).completions[0]!);
   const task = { taskId, agentId: input.agentId, attempt };
   const startedAt = performance.now();
-  let run: ContextualAgentResult;
+  const admitted = request.admitted ?? Promise.resolve(true);
+  let turn: ContextualAgentTurn;
+  // Storing the answer starts the dependents; the memory write waits for it (and for nothing else).
+  let answerStored: (remember: boolean) => void = () => {};
+  const rememberAfter = new Promise<boolean>((resolve) => (answerStored = resolve));
   try {
     const agent = agentOf(input);
-    run = await runContextualAgent(deps, {
+    turn = await runContextualAgent(deps, {
       scope: { userId: scope.userId, projectId: scope.projectId, agentId: agent.id },
       config: agent.config,
       history: [],
       input: buildTaskInput(input),
+      memoryRevision: input.memoryRevision,
+      rememberAfter,
+      // BUSY was written with the claim; READY is written with the answer.
+      statusShownByCaller: true,
       signal,
       ...(deltas ? { onDelta: (text: string) => deltas.push(text) } : {}),
       memoryMetadata: { sessionId: scope.sessionId, planId, taskId },
@@ -70,10 +93,19 @@ export async function runTaskStep(deps: ExecutionDependencies, request: TaskStep
     await flushDeltas(deps, deltas);
     if (signal?.aborted) return { status: "interrupted" };
     if (!isAppError(error)) deps.logger.warn("a plan task failed unexpectedly", { planId, taskId, error: String(error) });
+    if (!(await admitted)) return { status: "superseded" };
     return failTask(deps, scope, { ...task, durationMilliseconds: Math.round(performance.now() - startedAt) }, toFailure(error));
   }
-  await flushDeltas(deps, deltas);
-  return completeTask(deps, scope, task, run);
+  const { remembered, ...run } = turn;
+  if (!(await admitted)) {
+    answerStored(false);
+    await flushDeltas(deps, deltas);
+    return { status: "superseded" };
+  }
+  const [stored] = await Promise.all([complete({ ...task, run }).finally(() => answerStored(true)), flushDeltas(deps, deltas)]);
+  if (stored.status === "completed") return { ...stored, remembered };
+  await remembered;
+  return stored;
 }
 
 /** A delta the bus refused costs the live view a little text, never the task its result. */

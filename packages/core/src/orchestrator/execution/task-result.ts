@@ -1,12 +1,13 @@
 import type { Prisma } from "@codelab/db";
 
 /** What a completed task stores in its `result` column. */
-export interface TaskResult {
+// A type, not an interface, so that it is a JSON value as stored.
+export type TaskResult = {
   output: string;
   model: string;
   finishReason: string;
   memoriesUsed: number;
-}
+};
 
 function resultText(result: Prisma.JsonValue | null, field: "output" | "model"): string {
   if (typeof result !== "object" || result === null || Array.isArray(result)) return "";

@@ -37,4 +37,38 @@ describe("plan event publisher", () => {
       expect(sent).toEqual(["first", "second", "third"]);
     }
   });
+
+  it("sends handed-over events without reading them back, after events read before them, and marks them once gathered", async () => {
+    const { db } = fixture.deps;
+    const { tenant } = fixture;
+    const planId = await fixture.insertPlan([{ taskId: "only" }]);
+    const scope = { planId, userId: tenant.user.id, projectId: tenant.project.id, sessionId: tenant.session.id };
+    const record = async (taskId: string) => {
+      const event = { type: "task-start" as const, payload: { planId, taskId, agentName: "CodeAssistant", agentId: "", status: "running" as const, startedAt: new Date().toISOString() } };
+      await db.$transaction((transaction) => recordPlanEvents(transaction, scope, [event]));
+      const { id } = await db.planEventOutbox.findFirstOrThrow({ where: { planId }, orderBy: { id: "desc" }, select: { id: true } });
+      return { id, scope, event };
+    };
+    const earlier = await record("earlier");
+    const handed = await record("handed");
+    const publisher = createPlanEventPublisher({ db, events: fixture.events, logger: { warn: () => undefined }, markGatherMilliseconds: 60_000 });
+
+    // As the engine does: a transition asks for its plan's events to be read right after its commit, before later handovers.
+    await Promise.all([publisher.publish(planId), publisher.send([handed])]);
+    // A read while the handed event's mark is still being gathered must not send it again.
+    await publisher.publish(planId);
+
+    const onBus = await fixture.events.read(scope, { limit: 1_000 });
+    expect(onBus.filter((event) => event.planId === planId).map((event) => (event.payload as { taskId: string }).taskId)).toEqual(["earlier", "handed"]);
+    const marks = async () => (await db.planEventOutbox.findMany({ where: { planId }, orderBy: { id: "asc" }, select: { publishedAt: true } })).map((row) => row.publishedAt !== null);
+    expect(earlier.id < handed.id).toBe(true);
+    await publisher.flush();
+    expect(await marks()).toEqual([true, true]);
+
+    // Sent alone while no mark is being stored: its mark waits to be gathered with later ones.
+    await publisher.send([await record("alone")]);
+    expect(await marks()).toEqual([true, true, false]);
+    await publisher.flush();
+    expect(await marks()).toEqual([true, true, true]);
+  });
 });

@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { createGroupCommit } from "./group-commit.js";
+
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+describe("group commit", () => {
+  it("runs a lone call on the next turn and gathers the calls that arrive while a batch is in flight", async () => {
+    const batches: number[][] = [];
+    const double = createGroupCommit(async (inputs: number[]) => {
+      batches.push(inputs);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return inputs.map((input) => input * 2);
+    });
+
+    const first = double(1);
+    await nextTurn();
+    const results = await Promise.all([
+      first,
+      ...[2, 3, 4].map((input) => double(input)),
+    ]);
+
+    expect(results).toEqual([2, 4, 6, 8]);
+    expect(batches).toEqual([[1], [2, 3, 4]]);
+    expect(await double(5)).toBe(10);
+    expect(batches.at(-1)).toEqual([5]);
+  });
+
+  it("fails every call of a failed batch and goes on with the next", async () => {
+    let calls = 0;
+    const flaky = createGroupCommit(async (inputs: string[]) => {
+      calls += 1;
+      await Promise.resolve();
+      if (calls === 2) throw new Error("lost connection");
+      return inputs.map((input) => input.toUpperCase());
+    });
+
+    const first = flaky("a");
+    await nextTurn();
+    await first;
+    const outcomes = await Promise.allSettled([
+      first,
+      ...["b", "c"].map((input) => flaky(input)),
+    ]);
+
+    expect(outcomes.map((outcome) => outcome.status)).toEqual([
+      "fulfilled",
+      "rejected",
+      "rejected",
+    ]);
+    expect(await flaky("d")).toBe("D");
+  });
+
+  it("lets what a call sets off within the turn join its batch", async () => {
+    const batches: string[][] = [];
+    const store = createGroupCommit((inputs: string[]) => {
+      batches.push(inputs);
+      return Promise.resolve(inputs);
+    });
+
+    const answer = store("answer");
+    // A follow-up set off a few promise callbacks later, as a dependent's claim is.
+    const followUp = Promise.resolve()
+      .then(() => Promise.resolve())
+      .then(() => store("follow-up"));
+
+    expect(await Promise.all([answer, followUp])).toEqual([
+      "answer",
+      "follow-up",
+    ]);
+    expect(batches).toEqual([["answer", "follow-up"]]);
+  });
+});
