@@ -224,6 +224,24 @@ describe("postgres memory store", () => {
     expect(contentsOf(await store.search(scope, query, { limit: 5, minScore: 0, revision: ahead }))).toContain("New fact about the deploy window on Fridays.");
   });
 
+  it("keeps its copy through its own concurrent writes finishing in any order, instead of reloading it", async () => {
+    const seeded = await seedUser(database.db);
+    const scope = scopeOf(seeded);
+    const otherProcess = createPostgresMemoryStore({ db: database.db, embedder, clock });
+    const query = await embed("release checklist step");
+    await remember(store, scope, "Release checklist step zero.");
+    expect(await store.search(scope, query, { limit: 5, minScore: 0 })).toHaveLength(1);
+    // Thirty writes at once: their replies come back in whatever order the pool's connections deliver them.
+    const steps = Array.from({ length: 30 }, (_, index) => `Release checklist step ${index + 1}.`);
+    await Promise.all(steps.map((step) => remember(store, scope, step)));
+    const { revision } = await database.db.agentMemoryRevision.findUniqueOrThrow({ where: { agentId: scope.agentId }, select: { revision: true } });
+    await remember(otherProcess, scope, "Release checklist step from elsewhere.");
+
+    // As of the revision after our own writes, the copy answers: every one of them, and not the later foreign one.
+    const found = contentsOf(await store.search(scope, query, { limit: 40, minScore: 0, revision }));
+    expect(found.sort()).toEqual(["Release checklist step zero.", ...steps].sort());
+  });
+
   it("stays correct when the cache is too small to keep any agent", async () => {
     const seeded = await seedUser(database.db);
     const [first, second] = [scopeOf(seeded, 0), scopeOf(seeded, 1)];

@@ -19,6 +19,8 @@ export interface PostgresMemoryStoreOptions {
 }
 
 const defaultCacheBytes = 256 * 1024 * 1024;
+/** Past this many writes waiting for an earlier one (another process's, which never comes here), the copy is dropped. */
+const maxWaitingWrites = 64;
 // Bounds one INSERT statement to a few megabytes of vectors.
 const insertBatchSize = 1000;
 
@@ -37,6 +39,11 @@ interface CachedAgent {
   matrix: VectorMatrix;
   records: Map<string, MemoryRecord>;
   recordBytes: number;
+  /**
+   * This process's own writes that committed past a revision the copy has not seen, by revision.
+   * Concurrent writes to one agent finish in any order; each is applied once the one before it is.
+   */
+  waiting: Map<number, (agent: CachedAgent) => void>;
 }
 
 const toRecord = (row: MemoryRow): MemoryRecord => ({ ...row, metadata: toMetadata(row.metadata) });
@@ -166,7 +173,13 @@ export function createPostgresMemoryStore({
       ],
       { isolationLevel: "RepeatableRead" },
     );
-    const agent: CachedAgent = { revision: revision?.revision ?? 0, matrix: new VectorMatrix(embedding.dimensions, rows.length), records: new Map(), recordBytes: 0 };
+    const agent: CachedAgent = {
+      revision: revision?.revision ?? 0,
+      matrix: new VectorMatrix(embedding.dimensions, rows.length),
+      records: new Map(),
+      recordBytes: 0,
+      waiting: new Map(),
+    };
     for (const { embedding: bytes, ...row } of rows) addToAgent(agent, toRecord(row), decodeVector(bytes));
     return agent;
   }
@@ -187,17 +200,26 @@ export function createPostgresMemoryStore({
     return pending;
   }
 
-  /** After this process's own write, the cached copy is patched in place if it was current, dropped if not. */
+  /**
+   * After this process's own write at `revision`, the cached copy is patched in place, in revision
+   * order. A copy loaded after the write committed holds it already. A write past a gap waits for
+   * the writes before it; should one of those be another process's, the copy stays behind the
+   * database, and the next search, seeing a newer revision, reloads it.
+   */
   function applyToCache(scope: MemoryScope, revision: number, change: (agent: CachedAgent) => void): void {
     const key = cacheKey(scope);
     const agent = cache.get(key);
-    if (!agent) return;
-    if (agent.revision !== revision - 1) {
-      cache.delete(key);
+    if (!agent || revision <= agent.revision) return;
+    if (revision > agent.revision + 1) {
+      if (agent.waiting.size < maxWaitingWrites) agent.waiting.set(revision, change);
+      else cache.delete(key);
       return;
     }
-    change(agent);
-    agent.revision = revision;
+    for (let next: typeof change | undefined = change; next; next = agent.waiting.get(agent.revision + 1)) {
+      agent.waiting.delete(agent.revision + 1);
+      next(agent);
+      agent.revision += 1;
+    }
     cache.set(key, agent);
   }
 
