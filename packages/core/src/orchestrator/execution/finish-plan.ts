@@ -23,6 +23,8 @@ export interface FinishedPlan {
 export interface FinishPlanOptions {
   synthesisModel: string;
   signal: AbortSignal;
+  /** Work the plan's end waits for before it is stored (its tasks' memory writes); the reads and the final answer do not wait. */
+  before?: Promise<unknown>;
 }
 
 async function loadFinishedTasks({ db }: ExecutionDependencies, planId: string) {
@@ -64,11 +66,12 @@ function failureReason(tasks: readonly FinishedTask[]): string | null {
  * in one statement that only applies while the plan is still executing. Undefined when it no longer
  * was (cancelled meanwhile).
  */
-export async function finishPlan(deps: ExecutionDependencies, scope: PlanEventScope, { synthesisModel, signal }: FinishPlanOptions): Promise<FinishedPlan | undefined> {
+export async function finishPlan(deps: ExecutionDependencies, scope: PlanEventScope, { synthesisModel, signal, before }: FinishPlanOptions): Promise<FinishedPlan | undefined> {
   const { plan, tasks } = await loadFinishedTasks(deps, scope.planId);
   const status = planOutcome(tasks);
   const sources = answerSources(tasks).map((task) => ({ taskId: task.taskId, agentName: task.agentName, output: readTaskOutput(task.result) }));
   const answer = await composeFinalAnswer(deps, { request: plan.originalRequest, sources, model: synthesisModel, signal });
+  await before;
   const completedAt = deps.clock.now();
   const actual = planActuals(tasks, elapsedSince(plan.startedAt, completedAt), answer?.synthesis);
   const finalMessageId = answer ? randomUUID() : null;

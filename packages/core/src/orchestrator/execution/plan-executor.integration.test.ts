@@ -196,7 +196,7 @@ describe("failures", () => {
     expect(second.result).toMatchObject({ output: expect.stringContaining("Edited while the plan ran.") });
     expect(second.attempts).toBe(1);
     expect(systemPrompts.filter((seen) => seen.taskId === "second").at(-1)?.prompt).toContain("Edited while the plan ran.");
-    const ends = (await fixture.deps.db.planEventOutbox.findMany({ where: { planId, type: "task-end" }, select: { payload: true } })).map((row) => taskIdOf(row.payload));
+    const ends = (await fixture.deps.db.planEventOutbox.findMany({ where: { planId, type: "task-end" }, select: { payload: true }, orderBy: { id: "asc" } })).map((row) => taskIdOf(row.payload));
     expect(ends).toEqual(["first", "second"]);
   });
 

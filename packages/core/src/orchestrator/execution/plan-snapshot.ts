@@ -44,15 +44,31 @@ export function matchesClaim(guessed: TaskStepInput, claimed: TaskStepInput): bo
   );
 }
 
-/** The plan's agents as of now, with their memory revisions (one read each, once per run). */
-export async function loadPlanSnapshot(db: Database, scope: PlanEventScope, tasks: readonly SnapshotTask[]): Promise<PlanSnapshot> {
-  const agentIds = [...new Set(tasks.flatMap((task) => (task.agentId ? [task.agentId] : [])))];
+/** The agents a plan's tasks name, as of now, with their memory revisions. */
+export interface PlanAgents {
+  agents: ReadonlyMap<string, AgentRecord>;
+  revisions: ReadonlyMap<string, number>;
+}
+
+/**
+ * Reads the agents through the plan (the user's agents some task of the plan names), so a run
+ * issues it alongside loading the plan rather than after. Only agents of the plan's own project
+ * are used: see `planSnapshot`.
+ */
+export async function loadPlanAgents(db: Database, { planId, userId }: { planId: string; userId: string }): Promise<PlanAgents> {
+  const namedByPlan = { userId, tasks: { some: { planId } } };
   const [agentRows, revisionRows] = await Promise.all([
-    db.userAgent.findMany({ where: { id: { in: agentIds }, userId: scope.userId, projectId: scope.projectId }, select: agentSelect }),
-    db.agentMemoryRevision.findMany({ where: { agentId: { in: agentIds }, userId: scope.userId }, select: { agentId: true, revision: true } }),
+    db.userAgent.findMany({ where: namedByPlan, select: agentSelect }),
+    db.agentMemoryRevision.findMany({ where: { userId, agent: namedByPlan }, select: { agentId: true, revision: true } }),
   ]);
-  const agents = new Map<string, AgentRecord>(agentRows.map((row) => [row.id, toAgentRecord(row)]));
-  const revisions = new Map(revisionRows.map((row) => [row.agentId, row.revision]));
+  return {
+    agents: new Map(agentRows.map((row) => [row.id, toAgentRecord(row)])),
+    revisions: new Map(revisionRows.map((row) => [row.agentId, row.revision])),
+  };
+}
+
+/** What the run knows of its plan: its tasks, completed ones' outputs, and its agents as loaded. */
+export function planSnapshot(scope: PlanEventScope, tasks: readonly SnapshotTask[], { agents, revisions }: PlanAgents): PlanSnapshot {
   const byId = new Map(tasks.map((task) => [task.taskId, task]));
   const outputs = new Map(tasks.flatMap((task) => (task.output === undefined ? [] : [[task.taskId, task.output] as const])));
 
@@ -60,7 +76,7 @@ export async function loadPlanSnapshot(db: Database, scope: PlanEventScope, task
     stepOf(taskId) {
       const task = byId.get(taskId);
       const agent = task?.agentId ? agents.get(task.agentId) : undefined;
-      if (!task || !agent || agent.status === "DISABLED") return undefined;
+      if (!task || !agent || agent.projectId !== scope.projectId || agent.status === "DISABLED") return undefined;
       const dependencyOutputs = task.dependencies.flatMap((dependencyId) => {
         const output = outputs.get(dependencyId);
         return output === undefined ? [] : [{ taskId: dependencyId, agentName: byId.get(dependencyId)?.agentName ?? "", output }];

@@ -6,7 +6,7 @@ import type { TaskStatus } from "../plan-graph.js";
 import type { ExecutionDependencies, ExecutionSettings } from "./execution-settings.js";
 import { finishPlan, type FinishedPlan } from "./finish-plan.js";
 import { markPlanStarted } from "./mark-plan-started.js";
-import { loadPlanSnapshot, matchesClaim, type PlanSnapshot } from "./plan-snapshot.js";
+import { loadPlanAgents, matchesClaim, planSnapshot, type PlanSnapshot } from "./plan-snapshot.js";
 import { planScopeSelect, toPlanEventScope } from "./plan-scope.js";
 import type { TaskStepInput } from "./load-task-step.js";
 import { runTaskStep, type TaskStepOutcome } from "./run-task-step.js";
@@ -43,31 +43,29 @@ interface ScheduledTask {
   attempts: number;
 }
 
+/** The plan and its tasks, read side by side: the tasks count only if the plan is the user's and executing. */
 async function loadExecutingPlan(db: Database, { planId, userId }: { planId: string; userId: string }) {
-  const plan = await db.taskPlan.findFirst({
-    where: { id: planId, userId, status: "executing" },
-    select: {
-      ...planScopeSelect,
-      startedAt: true,
-      tasks: {
-        select: {
-          taskId: true,
-          dependencies: true,
-          agentId: true,
-          agentName: true,
-          status: true,
-          attempts: true,
-          description: true,
-          expectedOutput: true,
-          result: true,
-        },
-        orderBy: [{ createdAt: "asc" }, { taskId: "asc" }],
+  const [plan, taskRows] = await Promise.all([
+    db.taskPlan.findFirst({ where: { id: planId, userId, status: "executing" }, select: planScopeSelect }),
+    db.taskPlanTask.findMany({
+      where: { planId },
+      select: {
+        taskId: true,
+        dependencies: true,
+        agentId: true,
+        agentName: true,
+        status: true,
+        attempts: true,
+        description: true,
+        expectedOutput: true,
+        result: true,
       },
-    },
-  });
+      orderBy: [{ createdAt: "asc" }, { taskId: "asc" }],
+    }),
+  ]);
   if (!plan) return undefined;
   const scope = toPlanEventScope(plan);
-  const rows = plan.tasks.map((task) => ({ ...task, dependencies: readDependencies(task.dependencies) }));
+  const rows = taskRows.map((task) => ({ ...task, dependencies: readDependencies(task.dependencies) }));
   const tasks: ScheduledTask[] = rows.map(({ taskId, dependencies, agentId, agentName, status, attempts }) => ({
     taskId,
     dependencies,
@@ -77,7 +75,7 @@ async function loadExecutingPlan(db: Database, { planId, userId }: { planId: str
     attempts,
   }));
   const snapshotTasks = rows.map((row) => ({ ...row, output: row.status === "completed" ? readTaskOutput(row.result) : undefined }));
-  return { scope, startedAt: plan.startedAt, tasks, snapshotTasks };
+  return { scope, tasks, snapshotTasks };
 }
 
 /**
@@ -87,22 +85,22 @@ async function loadExecutingPlan(db: Database, { planId, userId }: { planId: str
  */
 export async function runPlan(context: PlanRunContext, plan: { planId: string; userId: string }): Promise<PlanRunOutcome> {
   const { deps, settings } = context;
-  const loaded = await loadExecutingPlan(deps.db, plan);
-  if (!loaded) return { kind: "idle" };
-  const { scope, startedAt, tasks, snapshotTasks } = loaded;
-  const [snapshot, started] = await Promise.all([
-    loadPlanSnapshot(deps.db, scope, snapshotTasks),
-    startedAt ? undefined : markPlanStarted(deps, scope),
-  ]);
+  // Four reads and the stamp of the start in one round trip: none needs another's answer.
+  const [loaded, agents, started] = await Promise.all([loadExecutingPlan(deps.db, plan), loadPlanAgents(deps.db, plan), markPlanStarted(deps, plan)]);
   if (started) void deps.planEvents.send([started]);
+  if (!loaded) return { kind: "idle" };
+  const { scope, tasks, snapshotTasks } = loaded;
+  const snapshot = planSnapshot(scope, snapshotTasks, agents);
 
   const watch = watchForCancellation(deps, { planId: scope.planId, parent: context.signal, intervalMilliseconds: settings.cancelCheckMilliseconds });
   // Every running task's model call listens to the plan's signal: more than Node's default of 10 is expected.
   setMaxListeners(4 * settings.maxParallelTasksPerPlan + 8, watch.signal);
+  const memoryWrites: Array<Promise<void>> = [];
   try {
-    const ranToEnd = await runTasks({ ...context, signal: watch.signal }, { scope, snapshot }, tasks);
+    const ranToEnd = await runTasks({ ...context, signal: watch.signal }, { scope, snapshot, memoryWrites }, tasks);
     if (!ranToEnd || watch.signal.aborted) return { kind: "stopped" };
-    const finished = await finishPlan(deps, scope, { synthesisModel: settings.synthesisModel, signal: watch.signal });
+    // The plan's end is read and composed while the last exchanges are being remembered; it is stored once they are.
+    const finished = await finishPlan(deps, scope, { synthesisModel: settings.synthesisModel, signal: watch.signal, before: Promise.all(memoryWrites) });
     if (!finished) return { kind: "stopped" };
     // Then the plan's outbox is read once more, for any event a failed send left behind.
     void deps.planEvents.send([finished.ended]).then(() => deps.planEvents.publish(scope.planId));
@@ -112,17 +110,26 @@ export async function runPlan(context: PlanRunContext, plan: { planId: string; u
     throw error;
   } finally {
     watch.stop();
+    // Never rejects (see TaskStepOutcome): a stopped run still leaves with nothing of its own running.
+    await Promise.all(memoryWrites);
   }
 }
 
-/** A task's run as the scheduler sees it: its outcome once stored, and the work that may still follow (the memory write). */
+/** A task's run as the scheduler sees it: its outcome once stored, and the memory write that may still follow. */
 interface TaskRun {
   outcome: { skippedTaskIds: string[] } | "stopped";
   finishing: Promise<void>;
 }
 
-/** Resolves true once no task can run any more, false when the run had to stop early. */
-function runTasks(context: PlanRunContext, { scope, snapshot }: { scope: PlanEventScope; snapshot: PlanSnapshot }, tasks: ScheduledTask[]): Promise<boolean> {
+/**
+ * Resolves true once no task can run any more and every answer is stored, false when the run had to
+ * stop early. The tasks' memory writes, which may still be under way, go into `memoryWrites`.
+ */
+function runTasks(
+  context: PlanRunContext,
+  { scope, snapshot, memoryWrites }: { scope: PlanEventScope; snapshot: PlanSnapshot; memoryWrites: Array<Promise<void>> },
+  tasks: ScheduledTask[],
+): Promise<boolean> {
   const { settings, signal } = context;
   const transitions = planTransitions(context.deps, scope);
   const byId = new Map(tasks.map((task) => [task.taskId, task]));
@@ -131,7 +138,7 @@ function runTasks(context: PlanRunContext, { scope, snapshot }: { scope: PlanEve
   const readySince = new Map<string, number>();
   /** Tasks holding a place under the per-plan limit: launched and not yet answered. */
   let active = 0;
-  /** Tasks not entirely done, memory writes included: the run ends when none is left. */
+  /** Tasks launched and not yet stored: the run ends when none is left and none can start. */
   let unfinished = 0;
   let stoppedEarly = false;
   let failure: Error | undefined;
@@ -163,8 +170,7 @@ function runTasks(context: PlanRunContext, { scope, snapshot }: { scope: PlanEve
             leavePlace();
             if (outcome === "stopped") stoppedEarly = true;
             for (const skipped of outcome === "stopped" ? [] : outcome.skippedTaskIds) byId.get(skipped)!.status = "skipped";
-            launchReady();
-            return finishing;
+            memoryWrites.push(finishing);
           },
           (error: unknown) => {
             leavePlace();
