@@ -65,3 +65,27 @@ export async function composeFinalAnswer(
     return { content: concatenated(sources), sourceTaskIds, synthesis: null };
   }
 }
+
+/** A final answer composed ahead of the plan's end, from the answers as the run holds them. */
+export interface EarlyFinalAnswer {
+  sources: readonly DependencyOutput[];
+  answer: Promise<FinalAnswer | undefined>;
+  /** Stops its model call once nothing will use it. */
+  discard(): void;
+}
+
+/** Starts composing at once; the plan's end uses the result only for the very sources it stored (see `hasSources`). */
+export function startFinalAnswer(deps: { llm: LlmClient; pricing: Pricing; logger: LlmLogger }, options: ComposeFinalAnswerOptions): EarlyFinalAnswer {
+  const discarded = new AbortController();
+  const answer = composeFinalAnswer(deps, { ...options, signal: AbortSignal.any([options.signal, discarded.signal]) });
+  // Whoever uses it awaits it; a discarded one fails unheard.
+  answer.catch(() => undefined);
+  return { sources: options.sources, answer, discard: () => discarded.abort() };
+}
+
+export function hasSources(early: EarlyFinalAnswer, sources: readonly DependencyOutput[]): boolean {
+  return (
+    early.sources.length === sources.length &&
+    early.sources.every((source, index) => source.taskId === sources[index]!.taskId && source.agentName === sources[index]!.agentName && source.output === sources[index]!.output)
+  );
+}

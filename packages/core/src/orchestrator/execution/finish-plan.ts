@@ -5,7 +5,7 @@ import type { PlanActuals } from "../../events/event-map.js";
 import type { PlanEvent, RecordedPlanEvent } from "../plan-events.js";
 import type { TaskStatus } from "../plan-graph.js";
 import type { ExecutionDependencies } from "./execution-settings.js";
-import { composeFinalAnswer } from "./final-answer.js";
+import { composeFinalAnswer, hasSources, type EarlyFinalAnswer } from "./final-answer.js";
 import { mergeLatenciesSql, observedLatencies, summarizeLatencies } from "./model-latency-stats.js";
 import { actualColumns, elapsedSince, planActuals } from "./plan-actuals.js";
 import { answerSources, planOutcome, type PlanOutcomeStatus } from "./task-graph.js";
@@ -25,6 +25,8 @@ export interface FinishPlanOptions {
   signal: AbortSignal;
   /** Work the plan's end waits for before it is stored (its tasks' memory writes); the reads and the final answer do not wait. */
   before?: Promise<unknown>;
+  /** The answer as the run started composing it; used when it was made of exactly the stored sources, discarded otherwise. */
+  early?: EarlyFinalAnswer;
 }
 
 async function loadFinishedTasks({ db }: ExecutionDependencies, planId: string) {
@@ -66,11 +68,13 @@ function failureReason(tasks: readonly FinishedTask[]): string | null {
  * in one statement that only applies while the plan is still executing. Undefined when it no longer
  * was (cancelled meanwhile).
  */
-export async function finishPlan(deps: ExecutionDependencies, scope: PlanEventScope, { synthesisModel, signal, before }: FinishPlanOptions): Promise<FinishedPlan | undefined> {
+export async function finishPlan(deps: ExecutionDependencies, scope: PlanEventScope, { synthesisModel, signal, before, early }: FinishPlanOptions): Promise<FinishedPlan | undefined> {
   const { plan, tasks } = await loadFinishedTasks(deps, scope.planId);
   const status = planOutcome(tasks);
   const sources = answerSources(tasks).map((task) => ({ taskId: task.taskId, agentName: task.agentName, output: readTaskOutput(task.result) }));
-  const answer = await composeFinalAnswer(deps, { request: plan.originalRequest, sources, model: synthesisModel, signal });
+  const useEarly = early !== undefined && hasSources(early, sources);
+  if (!useEarly) early?.discard();
+  const answer = useEarly ? await early.answer : await composeFinalAnswer(deps, { request: plan.originalRequest, sources, model: synthesisModel, signal });
   await before;
   const completedAt = deps.clock.now();
   const actual = planActuals(tasks, elapsedSince(plan.startedAt, completedAt), answer?.synthesis);

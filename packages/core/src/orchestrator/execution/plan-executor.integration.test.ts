@@ -246,6 +246,31 @@ describe("the final answer", () => {
     expect(stored.totalActualCost).toBeCloseTo((taskCosts._sum.actualCost ?? 0) + (message.cost ?? 0), 12);
     expect(message.cost).toBeGreaterThan(0);
   });
+  it("starts combining the sinks' answers once they are all answered, before they are stored, and uses that one call", async () => {
+    fixture.scriptTasks((taskId) => ({ kind: "text", text: `output of ${taskId}`, delayBeforeFirstByteMs: taskId === "y" ? 300 : 0 }));
+    const planId = await fixture.insertPlan([{ taskId: "x" }, { taskId: "y" }], { request: "Compare x and y" });
+
+    executor.start({ planId, userId: fixture.tenant.user.id });
+    await vi.waitFor(async () => {
+      const y = await fixture.deps.db.taskPlanTask.findFirstOrThrow({ where: { planId, taskId: "y" }, select: { status: true } });
+      expect(y.status).toBe("running");
+    });
+    // While this transaction holds y's row, y's answer cannot be stored: only the run knows it.
+    const combinedWhileUnstored = await fixture.deps.db.$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT 1 FROM task_plan_tasks WHERE plan_id = ${planId}::uuid AND task_id = 'y' FOR UPDATE`;
+        await vi.waitFor(() => expect(seenRequests(fixture.llm).some((request) => request.synthesis)).toBe(true), { timeout: 5_000 });
+        return (await tx.taskPlanTask.findFirstOrThrow({ where: { planId, taskId: "y" }, select: { status: true } })).status;
+      },
+      { timeout: 10_000 },
+    );
+    const plan = await fixture.waitForEnd(planId);
+
+    expect(combinedWhileUnstored).toBe("running");
+    expect(plan.status).toBe("completed");
+    expect(seenRequests(fixture.llm).filter((request) => request.synthesis)).toHaveLength(1);
+    expect((await fixture.deps.db.message.findUniqueOrThrow({ where: { id: plan.finalMessageId! } })).content).toBe(synthesisReply);
+  });
 });
 
 describe("events", () => {

@@ -26,6 +26,8 @@ export interface PlanSnapshot {
   stepOf(taskId: string): TaskStepInput | undefined;
   /** A task's answer, once stored, for the tasks that build on it. */
   recordOutput(taskId: string, output: string): void;
+  /** A task's answer as recorded (or loaded, for a task completed before this run). */
+  outputOf(taskId: string): string | undefined;
 }
 
 /**
@@ -96,5 +98,6 @@ export function planSnapshot(scope: PlanEventScope, tasks: readonly SnapshotTask
     recordOutput(taskId, output) {
       outputs.set(taskId, output);
     },
+    outputOf: (taskId) => outputs.get(taskId),
   };
 }

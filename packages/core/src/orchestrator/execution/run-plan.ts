@@ -4,6 +4,7 @@ import type { PlanEventScope } from "../../events/event-bus.js";
 import { createDeltaCoalescer } from "../../events/delta-coalescer.js";
 import type { TaskStatus } from "../plan-graph.js";
 import type { ExecutionDependencies, ExecutionSettings } from "./execution-settings.js";
+import { startFinalAnswer, type EarlyFinalAnswer } from "./final-answer.js";
 import { finishPlan, type FinishedPlan } from "./finish-plan.js";
 import { markPlanStarted } from "./mark-plan-started.js";
 import { loadPlanAgents, matchesClaim, planSnapshot, type PlanSnapshot } from "./plan-snapshot.js";
@@ -12,7 +13,7 @@ import type { TaskStepInput } from "./load-task-step.js";
 import { runTaskStep, type TaskStepOutcome } from "./run-task-step.js";
 import type { StoredCompletion, TaskCompletion } from "./task-transitions.js";
 import { planTransitions, type ClaimOutcome, type PlanTransitions } from "./plan-transitions.js";
-import { isTaskReady } from "./task-graph.js";
+import { answerSources, isTaskReady } from "./task-graph.js";
 import { readDependencies, readTaskOutput } from "./task-result.js";
 import type { KeyedSlots } from "./user-slots.js";
 import { watchForCancellation } from "./watch-for-cancellation.js";
@@ -46,7 +47,7 @@ interface ScheduledTask {
 /** The plan and its tasks, read side by side: the tasks count only if the plan is the user's and executing. */
 async function loadExecutingPlan(db: Database, { planId, userId }: { planId: string; userId: string }) {
   const [plan, taskRows] = await Promise.all([
-    db.taskPlan.findFirst({ where: { id: planId, userId, status: "executing" }, select: planScopeSelect }),
+    db.taskPlan.findFirst({ where: { id: planId, userId, status: "executing" }, select: { ...planScopeSelect, originalRequest: true } }),
     db.taskPlanTask.findMany({
       where: { planId },
       select: {
@@ -75,7 +76,7 @@ async function loadExecutingPlan(db: Database, { planId, userId }: { planId: str
     attempts,
   }));
   const snapshotTasks = rows.map((row) => ({ ...row, output: row.status === "completed" ? readTaskOutput(row.result) : undefined }));
-  return { scope, tasks, snapshotTasks };
+  return { scope, request: plan.originalRequest, tasks, snapshotTasks };
 }
 
 /**
@@ -89,18 +90,26 @@ export async function runPlan(context: PlanRunContext, plan: { planId: string; u
   const [loaded, agents, started] = await Promise.all([loadExecutingPlan(deps.db, plan), loadPlanAgents(deps.db, plan), markPlanStarted(deps, plan)]);
   if (started) void deps.planEvents.send([started]);
   if (!loaded) return { kind: "idle" };
-  const { scope, tasks, snapshotTasks } = loaded;
+  const { scope, request, tasks, snapshotTasks } = loaded;
   const snapshot = planSnapshot(scope, snapshotTasks, agents);
 
   const watch = watchForCancellation(deps, { planId: scope.planId, parent: context.signal, intervalMilliseconds: settings.cancelCheckMilliseconds });
   // Every running task's model call listens to the plan's signal: more than Node's default of 10 is expected.
   setMaxListeners(4 * settings.maxParallelTasksPerPlan + 8, watch.signal);
   const memoryWrites: Array<Promise<void>> = [];
+  let early: EarlyFinalAnswer | undefined;
+  // Several results are combined by a model call: it starts as the last one is answered, not once all are stored.
+  const onEveryTaskAnswered = () => {
+    if (early) return;
+    const sources = answerSources(tasks).map(({ taskId, agentName }) => ({ taskId, agentName, output: snapshot.outputOf(taskId) ?? "" }));
+    if (sources.length > 1) early = startFinalAnswer(deps, { request, sources, model: settings.synthesisModel, signal: watch.signal });
+  };
   try {
-    const ranToEnd = await runTasks({ ...context, signal: watch.signal }, { scope, snapshot, memoryWrites }, tasks);
+    const ranToEnd = await runTasks({ ...context, signal: watch.signal }, { scope, snapshot, memoryWrites, onEveryTaskAnswered }, tasks);
     if (!ranToEnd || watch.signal.aborted) return { kind: "stopped" };
     // The plan's end is read and composed while the last exchanges are being remembered; it is stored once they are.
-    const finished = await finishPlan(deps, scope, { synthesisModel: settings.synthesisModel, signal: watch.signal, before: Promise.all(memoryWrites) });
+    const before = Promise.all(memoryWrites);
+    const finished = await finishPlan(deps, scope, { synthesisModel: settings.synthesisModel, signal: watch.signal, before, ...(early ? { early } : {}) });
     if (!finished) return { kind: "stopped" };
     // Then the plan's outbox is read once more, for any event a failed send left behind.
     void deps.planEvents.send([finished.ended]).then(() => deps.planEvents.publish(scope.planId));
@@ -110,6 +119,8 @@ export async function runPlan(context: PlanRunContext, plan: { planId: string; u
     throw error;
   } finally {
     watch.stop();
+    // Used or not by now; a stopped run must not go on paying for it.
+    early?.discard();
     // Never rejects (see TaskStepOutcome): a stopped run still leaves with nothing of its own running.
     await Promise.all(memoryWrites);
   }
@@ -124,10 +135,16 @@ interface TaskRun {
 /**
  * Resolves true once no task can run any more and every answer is stored, false when the run had to
  * stop early. The tasks' memory writes, which may still be under way, go into `memoryWrites`.
+ * `onEveryTaskAnswered` runs when the last task answers, should every task have answered, before that answer is stored.
  */
 function runTasks(
   context: PlanRunContext,
-  { scope, snapshot, memoryWrites }: { scope: PlanEventScope; snapshot: PlanSnapshot; memoryWrites: Array<Promise<void>> },
+  {
+    scope,
+    snapshot,
+    memoryWrites,
+    onEveryTaskAnswered,
+  }: { scope: PlanEventScope; snapshot: PlanSnapshot; memoryWrites: Array<Promise<void>>; onEveryTaskAnswered: () => void },
   tasks: ScheduledTask[],
 ): Promise<boolean> {
   const { settings, signal } = context;
@@ -160,6 +177,7 @@ function runTasks(
       const onAnswered = () => {
         leavePlace();
         task.status = "completed";
+        if (tasks.every((other) => other.status === "completed")) onEveryTaskAnswered();
         launchReady();
       };
       active += 1;
