@@ -11,9 +11,9 @@ function stored(event: CodelabEvent): StoredEvent {
   return { id: `1767225600000-${sequence}`, ...event, userId: "user-1", projectId: "project-1", sessionId: "session-1", planId: null, publishedAt: "2026-01-01T00:00:00.000Z" };
 }
 
-function parse(text: string): SseFrame[] {
+function parse(bytes: Buffer): SseFrame[] {
   const frames: SseFrame[] = [];
-  createSseParser((frame) => frames.push(frame))(text);
+  createSseParser((frame) => frames.push(frame))(bytes.toString("utf8"));
   return frames;
 }
 
@@ -86,7 +86,7 @@ describe("REST event frames", () => {
     expect(payload).toMatchObject({ tool_call_id: "call-1", latency_milliseconds: 5, output: { lineCount: 3, filePath: "a.ts" } });
   });
 
-  it("serialize an event once, however many subscribers write it", () => {
+  it("serialize and encode an event once, however many subscribers write it", () => {
     const event = stored({ type: "message-delta", payload: { messageId: "m", sessionId: "s", agentId: "a", text: "x" } });
     const stringify = vi.spyOn(JSON, "stringify");
     const written = Array.from({ length: 200 }, () => eventFrames([event]));

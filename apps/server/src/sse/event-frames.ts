@@ -35,28 +35,28 @@ function agentResponseFrame(event: Extract<StoredEvent, { type: "message-end" }>
   return `data: ${JSON.stringify({ type: "agent_response", ...restPayload(event.payload) })}\n\n`;
 }
 
-// Stored events are frozen and shared by every local subscriber, so each is serialized once, not once per subscriber.
-const frames = new WeakMap<StoredEvent, string>();
+// Stored events are frozen and shared by every local subscriber, so each is serialized and encoded
+// once, not once per subscriber: every socket is handed the same bytes, with no UTF-8 encoding per write.
+const frames = new WeakMap<StoredEvent, Buffer>();
 
 /**
  * An event as SSE: `id` (the resume point), `event` (its type), `data` (JSON). A message's end is
  * preceded by the design's `agent_response` alias, sent without an id so the client's resume point
  * only moves once the typed event has arrived: a reconnect may repeat the alias, never lose the event.
  */
-export function eventFrame(event: StoredEvent): string {
+export function eventFrame(event: StoredEvent): Buffer {
   let frame = frames.get(event);
   if (frame === undefined) {
-    frame = `id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(restEventData(event))}\n\n`;
-    if (event.type === "message-end") frame = agentResponseFrame(event) + frame;
+    const text = `id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(restEventData(event))}\n\n`;
+    frame = Buffer.from(event.type === "message-end" ? agentResponseFrame(event) + text : text);
     frames.set(event, frame);
   }
   return frame;
 }
 
-export function eventFrames(events: readonly StoredEvent[]): string {
-  let text = "";
-  for (const event of events) text += eventFrame(event);
-  return text;
+/** A burst as one write. */
+export function eventFrames(events: readonly StoredEvent[]): Buffer {
+  return events.length === 1 ? eventFrame(events[0]!) : Buffer.concat(events.map(eventFrame));
 }
 
 export const heartbeatFrame = ": heartbeat\n\n";

@@ -8,8 +8,8 @@ export interface StreamTiming {
 }
 
 export interface StreamWriter {
-  /** Queues text; false when the client has not taken what was written before, and the caller should wait for `drained()`. */
-  write(text: string): boolean;
+  /** Queues text or encoded text; false when the client has not taken what was written before, and the caller should wait for `drained()`. */
+  write(chunk: string | Buffer): boolean;
   /** Resolves true once the client has taken the buffered bytes, false when it left or stalled (the connection is then dropped). */
   drained(): Promise<boolean>;
   /** Stops the heartbeat and ends the response. */
@@ -34,14 +34,14 @@ export function createStreamWriter(response: Response, options: StreamWriterOpti
     corked = false;
     response.uncork();
   };
-  const write = (text: string): boolean => {
+  const write = (chunk: string | Buffer): boolean => {
     wroteSinceHeartbeat = true;
     if (options.coalesceWritesPerTick && !corked) {
       corked = true;
       response.cork();
       process.nextTick(uncork);
     }
-    return response.write(text);
+    return response.write(chunk);
   };
   const timer = setInterval(() => {
     if (!wroteSinceHeartbeat && !response.writableNeedDrain) write(options.heartbeat);

@@ -11,14 +11,14 @@ export const connectedFrame = (options: { reconnectAfterInactivityMs: number }) 
 
 export const serializedErrorFrame = (shape: ErrorShape) => `event: serialized-error\ndata: ${JSON.stringify(shape)}\n\n`;
 
-// Stored events are frozen and shared by every local subscriber, so each is serialized once, not once per subscriber.
-const frames = new WeakMap<StoredEvent, string>();
+// Stored events are frozen and shared by every local subscriber, so each is serialized and encoded once, not once per subscriber.
+const frames = new WeakMap<StoredEvent, Buffer>();
 
 /** A `tracked(event.id, event)` value: the client hands `{ id, data }` to `onData` and resumes after `id`. */
-export function trackedFrame(event: StoredEvent): string {
+export function trackedFrame(event: StoredEvent): Buffer {
   let frame = frames.get(event);
   if (frame === undefined) {
-    frame = `data: ${JSON.stringify(event)}\nid: ${event.id}\n\n`;
+    frame = Buffer.from(`data: ${JSON.stringify(event)}\nid: ${event.id}\n\n`);
     frames.set(event, frame);
   }
   return frame;
