@@ -18,6 +18,7 @@ import { createTestToolRuntime, insertExecutingPlan, seedUser } from "@codelab/c
 import { createTestDatabase } from "@codelab/db/testing";
 import type { PlanShape } from "./plan-shapes.js";
 import type { PlanRunner } from "./plan-runner.js";
+import { deleteBenchKeys } from "../servers/delete-bench-keys.js";
 import { benchModel } from "./task-call.js";
 
 export interface EngineRunner extends PlanRunner {
@@ -36,7 +37,8 @@ export async function startEngineRunner(llm: LlmClient, { maxParallelTasksPerPla
   const { db } = database;
   const redis = new Redis(redisUrl);
   const logger = { warn: (message: string, fields?: Record<string, unknown>) => process.stderr.write(`  engine warning: ${message} ${JSON.stringify(fields ?? {})}\n`) };
-  const events = createRedisEventBus({ redis, keyPrefix: `codelab-bench:${randomUUID()}:`, onError: (error) => logger.warn(error.message) });
+  const keyPrefix = `codelab-bench:${randomUUID()}:`;
+  const events = createRedisEventBus({ redis, keyPrefix, onError: (error) => logger.warn(error.message) });
   const embedder = createLocalEmbedder();
   const deps: ExecutionDependencies = {
     db,
@@ -90,6 +92,7 @@ export async function startEngineRunner(llm: LlmClient, { maxParallelTasksPerPla
       subscription.close();
       await listening;
       await events.close();
+      await deleteBenchKeys(redis, keyPrefix);
       await redis.quit();
       await database.drop();
     },

@@ -1,6 +1,17 @@
 // The real CodeLab server (tRPC, REST adapter and all middleware), configured as in production.
 import { startServer } from "../../../apps/server/src/server.ts";
 import { runServerChild } from "../lib/server-child.js";
+import { deleteBenchKeys } from "./delete-bench-keys.js";
 import { productionConfig } from "./production-config.js";
 
-await runServerChild((options) => startServer(productionConfig(options)));
+await runServerChild(async (options) => {
+  const server = await startServer(productionConfig(options));
+  const { redis } = server.backends;
+  return {
+    url: server.url,
+    async close() {
+      if (redis) await deleteBenchKeys(redis, options.redisKeyPrefix);
+      await server.close();
+    },
+  };
+});
