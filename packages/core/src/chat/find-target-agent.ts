@@ -2,6 +2,7 @@ import { Prisma, type Database } from "@codelab/db";
 import { AppError } from "../errors/app-error.js";
 import { toAgentRecord, type AgentRecord } from "../agents/agent-select.js";
 import { memoryRevisionSql } from "../memory/memory-revision-sql.js";
+import { getProject } from "../projects/get-project.js";
 import { getSession } from "../sessions/get-session.js";
 import type { SessionScope } from "../sessions/session-select.js";
 
@@ -17,9 +18,9 @@ type TargetAgentRow = Parameters<typeof toAgentRecord>[0] & { dailyBudgetUsd: nu
 
 /**
  * The agent a direct message names, `target_agent` as users type it: the exact name, or failing that
- * the one name equal but for case. The session must belong to the same project of the user; that is
- * checked in the same query, so a message costs one lookup, and only a miss pays for a second one
- * to say which of the two is missing. Written in SQL: it is on every direct call, and the query
+ * the one name equal but for case. The project and the session must be the user's; that is checked
+ * in the same query, so a message costs one lookup, and only a miss pays for more, to say which of
+ * project, session and agent is missing. Written in SQL: it is on every direct call, and the query
  * builder costs several times what PostgreSQL takes to answer it.
  */
 export async function findTargetAgent({ db }: { db: Database }, { userId, projectId, sessionId, name }: SessionScope & { name: string }): Promise<TargetAgent> {
@@ -40,7 +41,8 @@ export async function findTargetAgent({ db }: { db: Database }, { userId, projec
     const { dailyBudgetUsd, memoryRevision, ...agent } = row;
     return { agent: toAgentRecord(agent), dailyBudgetUsd, memoryRevision };
   }
-  // A missing session is reported as such, whatever the agent's name.
+  // A missing project, then a missing session, is reported as such, whatever the agent's name.
+  await getProject({ db }, { userId, projectId });
   await getSession({ db }, { userId, projectId, sessionId });
   throw new AppError("AGENT_NOT_FOUND", `No agent named "${name}" in this project`, { details: { agent: name } });
 }

@@ -134,7 +134,8 @@ describe("sendDirectMessage", () => {
     const foreignProject = await send(stranger, { projectId: owner.project.id }).catch((error: unknown) => error);
 
     expect(foreignSession).toMatchObject({ code: "SESSION_NOT_FOUND" });
-    expect(foreignProject).toMatchObject({ code: "SESSION_NOT_FOUND" });
+    // The agent lookup proves the project too: a miss names the project before the session.
+    expect(foreignProject).toMatchObject({ code: "PROJECT_NOT_FOUND" });
     expect(llm.requests).toHaveLength(0);
     expect(await storedCount(owner)).toBe(0);
   });

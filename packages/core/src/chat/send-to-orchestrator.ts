@@ -4,6 +4,7 @@ import type { OrchestratorDependencies } from "../orchestrator/planning/orchestr
 import { planningSpend } from "../orchestrator/planning/persist-plan.js";
 import { emptyPlanningUsage, type PlanningUsage } from "../orchestrator/planning/request-plan.js";
 import type { PlanRecord } from "../orchestrator/plans/plan-select.js";
+import { getProject } from "../projects/get-project.js";
 import { getSession } from "../sessions/get-session.js";
 
 export interface SendToOrchestratorOptions {
@@ -22,6 +23,7 @@ export interface SendToOrchestratorOptions {
  */
 export async function sendToOrchestrator(deps: OrchestratorDependencies, options: SendToOrchestratorOptions): Promise<PlanRecord> {
   const { userId, projectId, sessionId, content, signal } = options;
+  await getProject(deps, { userId, projectId });
   await getSession(deps, { userId, projectId, sessionId });
   const prepared = await preparePlanning(deps, { userId, projectId, request: content });
 

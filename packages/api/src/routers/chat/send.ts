@@ -1,14 +1,17 @@
 import { chatReplyOutput, sendMessageInput } from "@codelab/contracts";
 import { sendDirectMessage, sendToOrchestrator } from "@codelab/core";
-import { projectProcedure } from "../../trpc.js";
+import { protectedProcedure } from "../../trpc.js";
 
 /**
  * Direct mode when `targetAgent` names an agent: answers `kind: "message"` with the agent's reply.
  * Otherwise the orchestrator plans the request: answers `kind: "plan"` with the plan as soon as it
  * is stored; the final answer follows as an assistant message and a `plan-end` event.
  * `idempotencyKey` is honoured in direct mode only.
+ *
+ * Not a `projectProcedure`: both modes prove the project is the caller's in their own first query
+ * (direct mode in its agent lookup), so a direct call skips a lookup of its own.
  */
-export const send = projectProcedure
+export const send = protectedProcedure
   .input(sendMessageInput)
   .output(chatReplyOutput)
   .mutation(async ({ ctx, input, signal }) => {
