@@ -14,11 +14,10 @@ import {
   type ExecutionDependencies,
   type LlmClient,
 } from "@codelab/core";
-import { createTestToolRuntime, insertExecutingPlan, seedUser } from "@codelab/core/testing";
+import { createTestToolRuntime, deleteKeysWithPrefix, insertExecutingPlan, seedUser } from "@codelab/core/testing";
 import { createTestDatabase } from "@codelab/db/testing";
 import type { PlanShape } from "./plan-shapes.js";
 import type { PlanRunner } from "./plan-runner.js";
-import { deleteBenchKeys } from "../servers/delete-bench-keys.js";
 import { benchModel } from "./task-call.js";
 
 export interface EngineRunner extends PlanRunner {
@@ -92,7 +91,7 @@ export async function startEngineRunner(llm: LlmClient, { maxParallelTasksPerPla
       subscription.close();
       await listening;
       await events.close();
-      await deleteBenchKeys(redis, keyPrefix);
+      await deleteKeysWithPrefix(redis, keyPrefix);
       await redis.quit();
       await database.drop();
     },

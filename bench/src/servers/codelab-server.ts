@@ -1,7 +1,7 @@
 // The real CodeLab server (tRPC, REST adapter and all middleware), configured as in production.
+import { deleteKeysWithPrefix } from "@codelab/core/testing";
 import { startServer } from "../../../apps/server/src/server.ts";
 import { runServerChild } from "../lib/server-child.js";
-import { deleteBenchKeys } from "./delete-bench-keys.js";
 import { productionConfig } from "./production-config.js";
 
 await runServerChild(async (options) => {
@@ -10,7 +10,7 @@ await runServerChild(async (options) => {
   return {
     url: server.url,
     async close() {
-      if (redis) await deleteBenchKeys(redis, options.redisKeyPrefix);
+      if (redis) await deleteKeysWithPrefix(redis, options.redisKeyPrefix);
       await server.close();
     },
   };

@@ -1,8 +1,8 @@
 // The real CodeLab server, configured as in production, with a bench-only way to publish into its
 // event bus (the product server has no such endpoint).
+import { deleteKeysWithPrefix } from "@codelab/core/testing";
 import { startServer } from "../../../apps/server/src/server.ts";
 import { runServerChild } from "../lib/server-child.js";
-import { deleteBenchKeys } from "./delete-bench-keys.js";
 import { productionConfig } from "./production-config.js";
 import { createStreamingControl } from "./streaming-control.js";
 
@@ -12,7 +12,7 @@ await runServerChild(async (options) => {
   return {
     url: server.url,
     async close() {
-      if (redis) await deleteBenchKeys(redis, options.redisKeyPrefix);
+      if (redis) await deleteKeysWithPrefix(redis, options.redisKeyPrefix);
       await server.close();
     },
     control: createStreamingControl((session, event) => server.deps.events.publish(session, event)),

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { insertExecutingPlan, seedUser, testTaskOf, type SeededUser, type TestTask } from "@codelab/core/testing";
 import { createTestDatabase, type TestDatabase } from "@codelab/db/testing";
 import { lastUserMessage, startLlmTestServer, type LlmTestServer } from "@codelab/llm-test-server";
-import { spawnServerProcess, testRedisUrl } from "../testing/index.js";
+import { deleteRedisKeys, spawnServerProcess, testRedisUrl } from "../testing/index.js";
 
 // A real server process is killed (SIGKILL) at random moments while three plans run, restarted
 // each time, and must bring every plan to its end without ever running a completed task again.
@@ -29,8 +29,11 @@ beforeAll(async () => {
   tenant = await seedUser(database.db);
 });
 
+const redisKeyPrefix = `codelab-test:${randomBytes(6).toString("hex")}:`;
+
 afterAll(async () => {
   await llm.close();
+  await deleteRedisKeys(testRedisUrl, redisKeyPrefix);
   await database.drop();
 });
 
@@ -95,7 +98,7 @@ it(
       PORT: "0",
       DATABASE_URL: database.connectionString,
       REDIS_URL: testRedisUrl,
-      REDIS_KEY_PREFIX: `codelab-test:${randomBytes(6).toString("hex")}:`,
+      REDIS_KEY_PREFIX: redisKeyPrefix,
       JWT_SECRET_KEY: randomBytes(32).toString("hex"),
       OPENAI_BASE_URL: llm.baseUrl,
       OPENAI_API_KEY: "test-key",

@@ -4,6 +4,7 @@ import { createTestDatabase, type TestDatabase } from "@codelab/db/testing";
 import { createCodelabClient } from "@codelab/sdk";
 import {
   createRestClient,
+  deleteRedisKeys,
   openTestEventStream,
   signUp,
   spawnServerProcess,
@@ -25,6 +26,7 @@ let instanceB: ServerProcess;
 let token: string;
 let projectId: string;
 let restOnB: RestClient;
+const redisKeyPrefix = `codelab-test:${randomBytes(6).toString("hex")}:`;
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -35,7 +37,7 @@ beforeAll(async () => {
     PORT: "0",
     DATABASE_URL: database.connectionString,
     REDIS_URL: testRedisUrl,
-    REDIS_KEY_PREFIX: `codelab-test:${randomBytes(6).toString("hex")}:`,
+    REDIS_KEY_PREFIX: redisKeyPrefix,
     JWT_SECRET_KEY: randomBytes(32).toString("hex"),
     WEB_DIST_DIR: "/nonexistent",
   };
@@ -48,6 +50,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all([instanceA.stop(), instanceB.stop()]);
+  await deleteRedisKeys(testRedisUrl, redisKeyPrefix);
   await database.drop();
 });
 

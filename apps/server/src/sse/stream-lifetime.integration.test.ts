@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCodelabClient } from "@codelab/sdk";
-import { openTestEventStream, startTestServer, trackedEventSourceClass, type TestServer } from "../testing/index.js";
+import { deleteRedisKeys, openTestEventStream, startTestServer, testRedisUrl, trackedEventSourceClass, type TestServer } from "../testing/index.js";
 import {
   addStreamUser,
   deltaTexts,
@@ -34,10 +34,12 @@ beforeAll(async () => {
   alice = await addStreamUser(server);
 });
 
-afterAll(() => server.close());
+afterAll(async () => {
+  await server.close();
+  await deleteRedisKeys(testRedisUrl, redisKeyPrefix);
+});
 
 const headers = () => ({ authorization: `Bearer ${alice.token}` });
-
 
 describe("a stream's maximum duration", () => {
   it("ends a REST stream, which the client resumes from its last event", async () => {

@@ -1,4 +1,4 @@
-export { startTestServer, testRedisUrl, type TestServer, type StartTestServerOptions } from "./start-test-server.js";
+export { deleteRedisKeys, startTestServer, testRedisUrl, type TestServer, type StartTestServerOptions } from "./start-test-server.js";
 export { spawnServerProcess, type ServerProcess } from "./spawn-server-process.js";
 export { signUp, type SignedUpUser } from "./sign-up.js";
 export { createRestClient, type RestClient, type RestMethod, type RestRequestOptions, type RestResponse } from "./rest-client.js";

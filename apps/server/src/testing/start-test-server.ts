@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { Redis } from "ioredis";
 import { createTestDatabase } from "@codelab/db/testing";
 import type { Clock } from "@codelab/core";
+import { deleteKeysWithPrefix } from "@codelab/core/testing";
 import { loadConfig } from "../config/config.js";
 import { startServer, type RunningServer } from "../server.js";
 
@@ -26,12 +27,10 @@ export interface StartTestServerOptions {
 }
 
 /** The machine's Redis outlives every test run: a server leaves nothing of its own behind. */
-async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
+export async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
   const redis = new Redis(url);
   try {
-    for await (const keys of redis.scanStream({ match: `${prefix}*`, count: 500 }) as AsyncIterable<string[]>) {
-      if (keys.length > 0) await redis.unlink(...keys);
-    }
+    await deleteKeysWithPrefix(redis, prefix);
   } finally {
     await redis.quit();
   }

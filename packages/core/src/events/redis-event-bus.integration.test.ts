@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { deleteKeysWithPrefix } from "../testing/delete-keys-with-prefix.js";
 import type { ClosableEventBus } from "./event-bus.js";
 import { createRedisEventBus } from "./redis-event-bus.js";
 import { defaultRetention } from "./retention.js";
@@ -60,8 +61,7 @@ afterEach(() => {
 });
 
 afterAll(async () => {
-  const keys = await keysUnderPrefix();
-  if (keys.length > 0) await admin.del(...keys);
+  await deleteKeysWithPrefix(admin, keyPrefix);
   await admin.quit();
 });
 

@@ -6,3 +6,4 @@ export { insertExecutingPlan, testTaskDescription, testTaskOf, type PlanOwner, t
 export { hostilePaths, harmlessPaths, type HostilePath } from "../workspace/testing/traversal-corpus.js";
 export { diskTree } from "../workspace/testing/disk-tree.js";
 export { createTestToolRuntime, type TestToolRuntimeOptions } from "../tools/test-tool-runtime.js";
+export { deleteKeysWithPrefix } from "./delete-keys-with-prefix.js";

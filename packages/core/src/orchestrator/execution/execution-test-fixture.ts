@@ -11,6 +11,7 @@ import { createLocalEmbedder } from "../../memory/local-embedder.js";
 import { createPostgresMemoryStore } from "../../memory/postgres-memory-store.js";
 import { createMetrics } from "../../metrics/metrics.js";
 import { systemClock } from "../../ports/clock.js";
+import { deleteKeysWithPrefix } from "../../testing/delete-keys-with-prefix.js";
 import { seedUser, type SeededUser } from "../../testing/seed-user.js";
 import { createTestToolRuntime, type TestToolRuntimeOptions } from "../../tools/test-tool-runtime.js";
 import { createPlanEventPublisher } from "../outbox/plan-event-publisher.js";
@@ -72,7 +73,8 @@ export async function startExecutionFixture({ tools }: { tools?: TestToolRuntime
   const redis = new Redis(redisUrl);
   const warnings: string[] = [];
   const logger = { warn: (message: string) => void warnings.push(message) };
-  const events = createRedisEventBus({ redis, keyPrefix: `codelab-test:${randomUUID()}:`, onError: (error) => warnings.push(error.message) });
+  const keyPrefix = `codelab-test:${randomUUID()}:`;
+  const events = createRedisEventBus({ redis, keyPrefix, onError: (error) => warnings.push(error.message) });
   const embedder = createLocalEmbedder();
   const pricing = createPricing({ table: await loadPricingTable() });
   const deps: ExecutionDependencies = {
@@ -137,6 +139,7 @@ export async function startExecutionFixture({ tools }: { tools?: TestToolRuntime
     async close() {
       await Promise.all(executors.map((executor) => executor.close()));
       await events.close();
+      await deleteKeysWithPrefix(redis, keyPrefix);
       await redis.quit();
       await llm.close();
       await database.drop();

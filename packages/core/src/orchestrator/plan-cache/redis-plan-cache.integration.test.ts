@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
+import { deleteKeysWithPrefix } from "../../testing/delete-keys-with-prefix.js";
 import { planCacheTtlSeconds } from "./plan-cache.js";
 import { createRedisPlanCache } from "./redis-plan-cache.js";
 
@@ -10,8 +11,7 @@ const cache = createRedisPlanCache({ redis, keyPrefix });
 const graph = { tasks: [{ taskId: "t1", description: "Write", agent: "Writer", dependencies: [], expectedOutput: "A page" }] };
 
 afterAll(async () => {
-  const keys = await redis.keys(`${keyPrefix}*`);
-  if (keys.length > 0) await redis.del(...keys);
+  await deleteKeysWithPrefix(redis, keyPrefix);
   await redis.quit();
 });
 
