@@ -12,7 +12,7 @@ import { planScopeSelect, toPlanEventScope } from "./plan-scope.js";
 import type { TaskStepInput } from "./load-task-step.js";
 import { runTaskStep, type TaskStepOutcome } from "./run-task-step.js";
 import type { StoredCompletion, TaskCompletion } from "./task-transitions.js";
-import { planTransitions, type ClaimOutcome, type PlanTransitions } from "./plan-transitions.js";
+import { planTransitions, type PlanTransitions } from "./plan-transitions.js";
 import { answerSources, isTaskReady } from "./task-graph.js";
 import { readDependencies, readTaskOutput } from "./task-result.js";
 import type { KeyedSlots } from "./user-slots.js";
@@ -223,15 +223,12 @@ function runTasks(
 
 const stopped: TaskRun = { outcome: "stopped", finishing: Promise.resolve() };
 
-/** Aborts when the claim fails, or holds a step other than the one guessed: a model call on that guess is wasted. */
-function abortedUnless(claiming: Promise<ClaimOutcome>, guessed: TaskStepInput): AbortSignal {
+/** Aborts once `admitted` settles false: a model call on a guess the claim did not hold is wasted. */
+function abortedUnless(admitted: Promise<boolean>): AbortSignal {
   const controller = new AbortController();
-  claiming.then(
-    ({ claimed }) => {
-      if (!claimed || !matchesClaim(guessed, claimed.step)) controller.abort(new Error("The task's claim did not hold the step it was started with"));
-    },
-    (error: unknown) => controller.abort(error),
-  );
+  void admitted.then((holds) => {
+    if (!holds) controller.abort(new Error("The task's claim did not hold the step it was started with"));
+  });
   return controller.signal;
 }
 
@@ -274,12 +271,12 @@ async function runTask(
 
     let outcome: TaskStepOutcome;
     if (guessed) {
-      const guess = AbortSignal.any([signal, abortedUnless(claiming, guessed)]);
       // A failed claim surfaces below, from `claiming`; here it only means "store nothing".
       const admitted = claiming.then(
         ({ claimed }) => claimed !== undefined && matchesClaim(guessed, claimed.step),
         () => false,
       );
+      const guess = AbortSignal.any([signal, abortedUnless(admitted)]);
       outcome = await step(guessed, guess, admitted);
       const { claimed } = await claiming;
       if (!claimed) return stopped;
