@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { createOpenAiLlmClient, type LlmClient } from "@codelab/core";
+import { recordCalls, type RecordedCalls, type RunPhases } from "../plan-execution/call-timeline.js";
 import { startEngineRunner } from "../plan-execution/engine-runner.js";
 import { runInMemory } from "../plan-execution/in-memory-executor.js";
 import { loadLangGraphRunner } from "../plan-execution/langgraph-executor.js";
@@ -26,6 +27,8 @@ interface Measurement {
   /** Makespans by runner name, one per round, in round order. */
   makespans: Map<string, number[]>;
   maxConcurrent: Map<string, number>;
+  /** By runner name, one per round, in round order. */
+  phases: Map<string, RunPhases[]>;
   wrongCallCounts: string[];
 }
 
@@ -43,22 +46,26 @@ async function measureShape(
   latencyMs: number,
   runners: readonly PlanRunner[],
   takeStats: () => Promise<ScriptedLlmStats>,
+  calls: RecordedCalls,
   { rounds, signal }: { rounds: number; signal: AbortSignal },
 ): Promise<Measurement> {
-  const measurement: Measurement = { shape, latencyMs, makespans: new Map(runners.map((runner) => [runner.name, []])), maxConcurrent: new Map(), wrongCallCounts: [] };
+  const perRunner = () => new Map(runners.map((runner) => [runner.name, []]));
+  const measurement: Measurement = { shape, latencyMs, makespans: perRunner(), maxConcurrent: new Map(), phases: perRunner(), wrongCallCounts: [] };
   // Round 0 warms every runner up on this shape and is not counted.
   for (let round = 0; round <= rounds; round++) {
     for (const runner of roundOrder(runners, round)) {
       signal.throwIfAborted();
       const run = await runner.prepare(shape);
       await takeStats();
+      calls.reset();
       const started = performance.now();
       await run();
-      const makespan = performance.now() - started;
+      const ended = performance.now();
       const stats = await takeStats();
       if (stats.chatRequests !== modelCalls(shape)) measurement.wrongCallCounts.push(`${runner.name}: ${stats.chatRequests} calls`);
       if (round === 0) continue;
-      measurement.makespans.get(runner.name)!.push(makespan);
+      measurement.makespans.get(runner.name)!.push(ended - started);
+      measurement.phases.get(runner.name)!.push(calls.phases(started, ended));
       measurement.maxConcurrent.set(runner.name, Math.max(measurement.maxConcurrent.get(runner.name) ?? 0, stats.maxConcurrent));
     }
     if (round > 0) log(`  ${shape.name} at ${latencyMs} ms, round ${round}/${rounds}: ${[...measurement.makespans].map(([name, values]) => `${name} ${values.at(-1)!.toFixed(0)} ms`).join(", ")}`);
@@ -75,6 +82,14 @@ function overheadPerCall({ shape, makespans }: Measurement): number {
 
 const format = (value: number | undefined, digits = 0) => (value === undefined || !Number.isFinite(value) ? "n/a" : value.toFixed(digits));
 
+function phaseLine({ shape, latencyMs, phases }: Measurement): string {
+  const medianPhase = (runs: readonly RunPhases[], phase: keyof RunPhases) => format(median(runs.map((run) => run[phase])), 1);
+  const runners = [...phases].map(
+    ([name, runs]) => `${name} ${medianPhase(runs, "beforeFirstCallMs")} / ${medianPhase(runs, "meanCallMs")} / ${medianPhase(runs, "afterLastCallMs")}`,
+  );
+  return `  ${shape.name} at ${latencyMs} ms: ${runners.join("; ")}`;
+}
+
 async function measureAll(settings: BenchSettings): Promise<{ measurements: Measurement[]; langGraph: boolean }> {
   const llmServer = await startServerProcess({
     name: "scripted-llm",
@@ -85,22 +100,26 @@ async function measureAll(settings: BenchSettings): Promise<{ measurements: Meas
     environment: { ...process.env, NODE_ENV: "production" },
   });
   const control = (request: ScriptedLlmRequest) => llmServer.control(request);
-  const llm = createOpenAiLlmClient({
-    apiKey: "bench-key",
-    baseUrl: llmServer.url,
-    timeouts: { connectMs: 10_000, idleMs: 10_000, totalMs: 30_000 },
-    retry: { maxAttempts: 1, baseDelayMs: 10, maxDelayMs: 10, maxRetryAfterMs: 10 },
-    limits: { maxChunkChars: 16_384, maxOutputChars: 200_000 },
-  });
+  const calls = recordCalls(
+    createOpenAiLlmClient({
+      apiKey: "bench-key",
+      baseUrl: llmServer.url,
+      timeouts: { connectMs: 10_000, idleMs: 10_000, totalMs: 30_000 },
+      retry: { maxAttempts: 1, baseDelayMs: 10, maxDelayMs: 10, maxRetryAfterMs: 10 },
+      limits: { maxChunkChars: 16_384, maxOutputChars: 200_000 },
+    }),
+  );
+  const { llm } = calls;
   const engine = await startEngineRunner(llm, { maxParallelTasksPerPlan });
   try {
     const langGraph = await loadLangGraphRunner(llm);
     const runners: PlanRunner[] = [engine, inMemoryRunner(llm), ...(langGraph ? [langGraph] : [])];
     const measurements: Measurement[] = [];
+    const takeStats = () => control({ type: "take-stats" }) as Promise<ScriptedLlmStats>;
     for (const latencyMs of latenciesMs) {
       await control({ type: "set-delay", milliseconds: latencyMs });
       for (const shape of shapes) {
-        measurements.push(await measureShape(shape, latencyMs, runners, () => control({ type: "take-stats" }) as Promise<ScriptedLlmStats>, { rounds: Math.max(5, settings.rounds), signal: settings.signal }));
+        measurements.push(await measureShape(shape, latencyMs, runners, takeStats, calls, { rounds: Math.max(5, settings.rounds), signal: settings.signal }));
       }
     }
     return { measurements, langGraph: langGraph !== undefined };
@@ -189,6 +208,8 @@ export const planExecutionSuite: Suite = {
         `Every task is one streamed call through the real openai client to an OpenAI-compatible test server in its own process, answering after the given latency; several sinks add one combining call. "bound" = model calls on the critical path × latency.`,
         `The engine persists every transition with its outbox event in PostgreSQL, publishes on the Redis event bus and runs each task through the contextual agent (memory recall and storage included); per-plan limit ${maxParallelTasksPerPlan}. The in-memory executor chains promises; LangGraph.js runs the same graph as a StateGraph with waiting edges${langGraph ? "" : " (not installed: add @langchain/langgraph to bench devDependencies)"}.`,
         `"overhead ms/task": median over rounds of (engine − in-memory makespan of the same round) ÷ model calls, at 0 ms latency.`,
+        "Where the time goes besides the model, medians over rounds, per executor (before the first model call / mean model call / after the last answer, ms):",
+        ...measurements.map(phaseLine),
       ],
     };
   },
