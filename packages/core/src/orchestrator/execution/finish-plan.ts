@@ -7,9 +7,9 @@ import type { TaskStatus } from "../plan-graph.js";
 import type { ExecutionDependencies } from "./execution-settings.js";
 import { composeFinalAnswer, hasSources, type EarlyFinalAnswer } from "./final-answer.js";
 import { mergeLatenciesSql, observedLatencies, summarizeLatencies } from "./model-latency-stats.js";
-import { actualColumns, elapsedSince, planActuals } from "./plan-actuals.js";
+import { actualColumns, elapsedSince, planActuals, type TaskSpend } from "./plan-actuals.js";
 import { answerSources, planOutcome, type PlanOutcomeStatus } from "./task-graph.js";
-import { readDependencies, readTaskOutput } from "./task-result.js";
+import { readTaskOutput } from "./task-result.js";
 
 export interface FinishedPlan {
   status: PlanOutcomeStatus;
@@ -21,39 +21,34 @@ export interface FinishedPlan {
 }
 
 export interface FinishPlanOptions {
+  plan: PlanToFinish;
+  /** Every task of the plan, as the run stored them (or loaded them, for tasks that ended before it). */
+  tasks: readonly FinishedTask[];
   synthesisModel: string;
   signal: AbortSignal;
-  /** Work the plan's end waits for before it is stored (its tasks' memory writes); the reads and the final answer do not wait. */
+  /** Work the plan's end waits for before it is stored (its tasks' memory writes); the final answer does not wait. */
   before?: Promise<unknown>;
   /** The answer as the run started composing it; used when it was made of exactly the stored sources, discarded otherwise. */
   early?: EarlyFinalAnswer;
 }
 
-async function loadFinishedTasks({ db }: ExecutionDependencies, planId: string) {
-  const [plan, rows] = await Promise.all([
-    db.taskPlan.findUniqueOrThrow({ where: { id: planId }, select: { originalRequest: true, startedAt: true, totalEstimatedCost: true } }),
-    db.taskPlanTask.findMany({
-      where: { planId },
-      select: {
-        taskId: true,
-        dependencies: true,
-        status: true,
-        agentName: true,
-        result: true,
-        error: true,
-        actualCost: true,
-        actualDuration: true,
-        promptTokens: true,
-        completionTokens: true,
-      },
-      orderBy: [{ createdAt: "asc" }, { taskId: "asc" }],
-    }),
-  ]);
-  const tasks = rows.map((row) => ({ ...row, status: row.status as TaskStatus, dependencies: readDependencies(row.dependencies) }));
-  return { plan, tasks };
+/** A task as its row stands once no task of the plan can run any more: what the plan's end is made of. */
+export interface FinishedTask extends TaskSpend {
+  taskId: string;
+  dependencies: string[];
+  status: TaskStatus;
+  agentName: string;
+  result: Prisma.JsonValue | null;
+  error: string | null;
+  actualDuration: number | null;
 }
 
-type FinishedTask = Awaited<ReturnType<typeof loadFinishedTasks>>["tasks"][number];
+/** The plan as its end needs it, known to the run from when it started. */
+export interface PlanToFinish {
+  request: string;
+  startedAt: Date | null;
+  totalEstimatedCost: number | null;
+}
 
 /** Why a plan with failures ended so: the first failure, in plan order. */
 function failureReason(tasks: readonly FinishedTask[]): string | null {
@@ -62,19 +57,22 @@ function failureReason(tasks: readonly FinishedTask[]): string | null {
 }
 
 /**
- * Ends a plan none of whose tasks can run any more: works out its status, builds the final answer
- * (any model call happens here, before anything is written), then stores the status, the actuals,
- * the models' latency statistics, the answer as an assistant message in the session and `plan-end`,
- * in one statement that only applies while the plan is still executing. Undefined when it no longer
- * was (cancelled meanwhile).
+ * Ends a plan none of whose tasks can run any more: works out its status from its tasks as the run
+ * stored them (nothing is read back), builds the final answer (any model call happens here, before
+ * anything is written), then stores the status, the actuals, the models' latency statistics, the
+ * answer as an assistant message in the session and `plan-end`, in one statement that only applies
+ * while the plan is still executing. Undefined when it no longer was (cancelled meanwhile).
  */
-export async function finishPlan(deps: ExecutionDependencies, scope: PlanEventScope, { synthesisModel, signal, before, early }: FinishPlanOptions): Promise<FinishedPlan | undefined> {
-  const { plan, tasks } = await loadFinishedTasks(deps, scope.planId);
+export async function finishPlan(
+  deps: ExecutionDependencies,
+  scope: PlanEventScope,
+  { plan, tasks, synthesisModel, signal, before, early }: FinishPlanOptions,
+): Promise<FinishedPlan | undefined> {
   const status = planOutcome(tasks);
   const sources = answerSources(tasks).map((task) => ({ taskId: task.taskId, agentName: task.agentName, output: readTaskOutput(task.result) }));
   const useEarly = early !== undefined && hasSources(early, sources);
   if (!useEarly) early?.discard();
-  const answer = useEarly ? await early.answer : await composeFinalAnswer(deps, { request: plan.originalRequest, sources, model: synthesisModel, signal });
+  const answer = useEarly ? await early.answer : await composeFinalAnswer(deps, { request: plan.request, sources, model: synthesisModel, signal });
   await before;
   const completedAt = deps.clock.now();
   const actual = planActuals(tasks, elapsedSince(plan.startedAt, completedAt), answer?.synthesis);

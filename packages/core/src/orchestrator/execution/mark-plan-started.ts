@@ -5,11 +5,14 @@ import type { PlanEvent, RecordedPlanEvent } from "../plan-events.js";
 /**
  * Stamps the start of an executing plan with `plan-start`, once: a resumed plan keeps its first
  * start. One statement, atomic on its own, that needs nothing read before it (it finds the plan's
- * scope itself), so a run issues it alongside loading the plan. Returns the recorded event, for the
- * publisher to send without reading it back; undefined when the plan had started already, is no
- * longer executing, or is not this user's.
+ * scope itself), so a run issues it alongside loading the plan. Returns the stamp and the recorded
+ * event, for the publisher to send without reading it back; undefined when the plan had started
+ * already, is no longer executing, or is not this user's.
  */
-export async function markPlanStarted({ db, clock }: { db: Database; clock: Clock }, { planId, userId }: { planId: string; userId: string }): Promise<RecordedPlanEvent | undefined> {
+export async function markPlanStarted(
+  { db, clock }: { db: Database; clock: Clock },
+  { planId, userId }: { planId: string; userId: string },
+): Promise<{ startedAt: Date; recorded: RecordedPlanEvent } | undefined> {
   const startedAt = clock.now();
   const event: PlanEvent = { type: "plan-start", payload: { planId, status: "executing", startedAt: startedAt.toISOString() } };
   const rows = await db.$queryRaw<Array<{ id: bigint; projectId: string; sessionId: string }>>`
@@ -25,5 +28,5 @@ export async function markPlanStarted({ db, clock }: { db: Database; clock: Cloc
     )
     SELECT id, project_id::text AS "projectId", session_id::text AS "sessionId" FROM recorded`;
   const [row] = rows;
-  return row && { id: row.id, scope: { planId, userId, projectId: row.projectId, sessionId: row.sessionId }, event };
+  return row && { startedAt, recorded: { id: row.id, scope: { planId, userId, projectId: row.projectId, sessionId: row.sessionId }, event } };
 }

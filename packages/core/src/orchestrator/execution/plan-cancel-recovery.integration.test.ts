@@ -120,12 +120,21 @@ describe("durability", () => {
       { taskId: "second", status: "running", attempts: 1 },
       { taskId: "third", status: "pending", attempts: 0 },
     ]);
-    expect((await fixture.deps.db.taskPlan.findUniqueOrThrow({ where: { id: planId } })).status).toBe("executing");
+    const beforeRestart = await fixture.deps.db.taskPlan.findUniqueOrThrow({ where: { id: planId } });
+    expect(beforeRestart.status).toBe("executing");
 
     fixture.scriptTasks();
     const restarted = fixture.createExecutor();
     await restarted.recover();
     expect((await fixture.waitForEnd(planId)).status).toBe("completed");
+
+    // The actuals count the task completed before the restart, and the duration runs from the first start.
+    const ended = await fixture.deps.db.taskPlan.findUniqueOrThrow({ where: { id: planId } });
+    const spent = await fixture.deps.db.taskPlanTask.aggregate({ where: { planId }, _sum: { actualCost: true, promptTokens: true, completionTokens: true } });
+    expect(spent._sum.promptTokens).toBeGreaterThan(0);
+    expect(ended).toMatchObject({ actualPromptTokens: spent._sum.promptTokens, actualCompletionTokens: spent._sum.completionTokens, startedAt: beforeRestart.startedAt });
+    expect(ended.totalActualCost).toBeCloseTo(spent._sum.actualCost ?? 0, 12);
+    expect(ended.totalActualDuration).toBe(ended.completedAt!.getTime() - beforeRestart.startedAt!.getTime());
 
     const runs = seenRequests(fixture.llm).map((request) => request.taskId);
     expect(runs.filter((taskId) => taskId === "first")).toHaveLength(1);

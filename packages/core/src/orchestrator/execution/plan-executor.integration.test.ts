@@ -273,6 +273,35 @@ describe("the final answer", () => {
   });
 });
 
+describe("memory", () => {
+  it("remembers the last task's exchange while its answer is still being stored", async () => {
+    fixture.scriptTasks((taskId) => ({ kind: "text", text: `output of ${taskId}`, delayBeforeFirstByteMs: 300 }));
+    const planId = await fixture.insertPlan([{ taskId: "only" }]);
+    const rememberedOnly = () =>
+      fixture.deps.db.agentMemory.count({ where: { AND: [{ metadata: { path: ["planId"], equals: planId } }, { metadata: { path: ["taskId"], equals: "only" } }] } });
+
+    executor.start({ planId, userId: fixture.tenant.user.id });
+    await vi.waitFor(async () => {
+      const task = await fixture.deps.db.taskPlanTask.findFirstOrThrow({ where: { planId, taskId: "only" }, select: { status: true } });
+      expect(task.status).toBe("running");
+    });
+    // While this transaction holds the task's row, its answer cannot be stored.
+    const rememberedWhileUnstored = await fixture.deps.db.$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT 1 FROM task_plan_tasks WHERE plan_id = ${planId}::uuid AND task_id = 'only' FOR UPDATE`;
+        await vi.waitFor(async () => expect(await rememberedOnly()).toBe(1), { timeout: 5_000 });
+        return (await tx.taskPlanTask.findFirstOrThrow({ where: { planId, taskId: "only" }, select: { status: true } })).status;
+      },
+      { timeout: 10_000 },
+    );
+    const plan = await fixture.waitForEnd(planId);
+
+    expect(rememberedWhileUnstored).toBe("running");
+    expect(plan.status).toBe("completed");
+    expect(await rememberedOnly()).toBe(1);
+  });
+});
+
 describe("events", () => {
   it("records every transition with its event, in order, and publishes them all to the session's stream", async () => {
     fixture.scriptTasks((taskId) => ({ kind: "text", text: `output of ${taskId} in several words`, delayBetweenChunksMs: 5 }));

@@ -5,13 +5,13 @@ import { createDeltaCoalescer } from "../../events/delta-coalescer.js";
 import type { TaskStatus } from "../plan-graph.js";
 import type { ExecutionDependencies, ExecutionSettings } from "./execution-settings.js";
 import { startFinalAnswer, type EarlyFinalAnswer } from "./final-answer.js";
-import { finishPlan, type FinishedPlan } from "./finish-plan.js";
+import { finishPlan, type FinishedPlan, type FinishedTask, type PlanToFinish } from "./finish-plan.js";
 import { markPlanStarted } from "./mark-plan-started.js";
 import { loadPlanAgents, matchesClaim, planSnapshot, type PlanSnapshot } from "./plan-snapshot.js";
 import { planScopeSelect, toPlanEventScope } from "./plan-scope.js";
 import type { TaskStepInput } from "./load-task-step.js";
 import { runTaskStep, type TaskStepOutcome } from "./run-task-step.js";
-import type { StoredCompletion, TaskCompletion } from "./task-transitions.js";
+import { completedTaskColumns, type StoredCompletion, type TaskCompletion } from "./task-transitions.js";
 import { planTransitions, type PlanTransitions } from "./plan-transitions.js";
 import { answerSources, isTaskReady } from "./task-graph.js";
 import { readDependencies, readTaskOutput } from "./task-result.js";
@@ -34,20 +34,23 @@ export interface PlanRunContext {
  */
 export type PlanRunOutcome = { kind: "finished"; scope: PlanEventScope; plan: FinishedPlan } | { kind: "idle" } | { kind: "stopped" };
 
-/** A task as this run tracks it; the database stays the truth, this copy only decides what to start next. */
-interface ScheduledTask {
-  taskId: string;
-  dependencies: string[];
+/**
+ * A task as this run tracks it: what to start next, and, as each task's transition is stored, its
+ * row as stored, so the plan's end needs no read. The database stays the truth: a transition that
+ * was not stored stops the run.
+ */
+interface ScheduledTask extends FinishedTask {
   agentId: string | null;
-  agentName: string;
-  status: TaskStatus;
   attempts: number;
 }
 
 /** The plan and its tasks, read side by side: the tasks count only if the plan is the user's and executing. */
 async function loadExecutingPlan(db: Database, { planId, userId }: { planId: string; userId: string }) {
   const [plan, taskRows] = await Promise.all([
-    db.taskPlan.findFirst({ where: { id: planId, userId, status: "executing" }, select: { ...planScopeSelect, originalRequest: true } }),
+    db.taskPlan.findFirst({
+      where: { id: planId, userId, status: "executing" },
+      select: { ...planScopeSelect, originalRequest: true, startedAt: true, totalEstimatedCost: true },
+    }),
     db.taskPlanTask.findMany({
       where: { planId },
       select: {
@@ -60,23 +63,29 @@ async function loadExecutingPlan(db: Database, { planId, userId }: { planId: str
         description: true,
         expectedOutput: true,
         result: true,
+        error: true,
+        actualCost: true,
+        actualDuration: true,
+        promptTokens: true,
+        completionTokens: true,
       },
       orderBy: [{ createdAt: "asc" }, { taskId: "asc" }],
     }),
   ]);
   if (!plan) return undefined;
   const scope = toPlanEventScope(plan);
-  const rows = taskRows.map((task) => ({ ...task, dependencies: readDependencies(task.dependencies) }));
-  const tasks: ScheduledTask[] = rows.map(({ taskId, dependencies, agentId, agentName, status, attempts }) => ({
-    taskId,
-    dependencies,
-    agentId,
-    agentName,
-    status: status as TaskStatus,
-    attempts,
+  const tasks: ScheduledTask[] = taskRows.map(({ description: _description, expectedOutput: _expectedOutput, ...row }) => ({
+    ...row,
+    status: row.status as TaskStatus,
+    dependencies: readDependencies(row.dependencies),
   }));
-  const snapshotTasks = rows.map((row) => ({ ...row, output: row.status === "completed" ? readTaskOutput(row.result) : undefined }));
-  return { scope, request: plan.originalRequest, tasks, snapshotTasks };
+  const snapshotTasks = taskRows.map((row, index) => ({
+    ...row,
+    dependencies: tasks[index]!.dependencies,
+    output: row.status === "completed" ? readTaskOutput(row.result) : undefined,
+  }));
+  const toFinish: PlanToFinish = { request: plan.originalRequest, startedAt: plan.startedAt, totalEstimatedCost: plan.totalEstimatedCost };
+  return { scope, plan: toFinish, tasks, snapshotTasks };
 }
 
 /**
@@ -88,9 +97,12 @@ export async function runPlan(context: PlanRunContext, plan: { planId: string; u
   const { deps, settings } = context;
   // Four reads and the stamp of the start in one round trip: none needs another's answer.
   const [loaded, agents, started] = await Promise.all([loadExecutingPlan(deps.db, plan), loadPlanAgents(deps.db, plan), markPlanStarted(deps, plan)]);
-  if (started) void deps.planEvents.send([started]);
+  if (started) void deps.planEvents.send([started.recorded]);
   if (!loaded) return { kind: "idle" };
-  const { scope, request, tasks, snapshotTasks } = loaded;
+  const { scope, tasks, snapshotTasks } = loaded;
+  // The read may or may not have seen the stamp stored beside it; the stamp itself says when.
+  const planToFinish = { ...loaded.plan, startedAt: started?.startedAt ?? loaded.plan.startedAt };
+  const { request } = planToFinish;
   const snapshot = planSnapshot(scope, snapshotTasks, agents);
 
   const watch = watchForCancellation(deps, { planId: scope.planId, parent: context.signal, intervalMilliseconds: settings.cancelCheckMilliseconds });
@@ -107,9 +119,16 @@ export async function runPlan(context: PlanRunContext, plan: { planId: string; u
   try {
     const ranToEnd = await runTasks({ ...context, signal: watch.signal }, { scope, snapshot, memoryWrites, onEveryTaskAnswered }, tasks);
     if (!ranToEnd || watch.signal.aborted) return { kind: "stopped" };
-    // The plan's end is read and composed while the last exchanges are being remembered; it is stored once they are.
+    // The plan's end is composed while the last exchanges are being remembered; it is stored once they are.
     const before = Promise.all(memoryWrites);
-    const finished = await finishPlan(deps, scope, { synthesisModel: settings.synthesisModel, signal: watch.signal, before, ...(early ? { early } : {}) });
+    const finished = await finishPlan(deps, scope, {
+      plan: planToFinish,
+      tasks,
+      synthesisModel: settings.synthesisModel,
+      signal: watch.signal,
+      before,
+      ...(early ? { early } : {}),
+    });
     if (!finished) return { kind: "stopped" };
     // Then the plan's outbox is read once more, for any event a failed send left behind.
     void deps.planEvents.send([finished.ended]).then(() => deps.planEvents.publish(scope.planId));
@@ -173,12 +192,15 @@ function runTasks(
         holdsPlace = false;
       };
       // The answer is in: dependents are claimed in the statement that stores it. Should it not be
-      // stored after all (the task was taken over or cancelled), their claims fail with it and the run stops.
+      // stored after all (the task was taken over or cancelled), their claims fail with it and the run
+      // stops. Says whether it was the plan's last answer.
       const onAnswered = () => {
         leavePlace();
         task.status = "completed";
-        if (tasks.every((other) => other.status === "completed")) onEveryTaskAnswered();
+        const last = tasks.every((other) => other.status === "completed");
+        if (last) onEveryTaskAnswered();
         launchReady();
+        return last;
       };
       active += 1;
       unfinished += 1;
@@ -246,7 +268,7 @@ async function runTask(
   scope: PlanEventScope,
   task: ScheduledTask,
   readySince: number,
-  { transitions, snapshot, onAnswered }: { transitions: PlanTransitions; snapshot: PlanSnapshot; onAnswered: () => void },
+  { transitions, snapshot, onAnswered }: { transitions: PlanTransitions; snapshot: PlanSnapshot; onAnswered: () => boolean },
 ): Promise<TaskRun> {
   const release = await userSlots.acquire(scope.userId, signal).catch(() => undefined);
   if (!release) return stopped;
@@ -260,14 +282,29 @@ async function runTask(
       await (await claiming).handedOver;
       await deps.events.publish(scope, { type: "task-delta", payload: { planId: scope.planId, taskId: task.taskId, text } });
     });
-    const complete = (completion: TaskCompletion): Promise<StoredCompletion> => {
+    let answeredLast = false;
+    const complete = async (completion: TaskCompletion): Promise<StoredCompletion> => {
       snapshot.recordOutput(task.taskId, completion.run.completion.content);
-      onAnswered();
+      answeredLast = onAnswered();
       // A failed delta is logged by the step; `task-end` only waits for the attempt.
-      return transitions.complete(completion, deltas.flush().catch(() => undefined));
+      const stored = await transitions.complete(completion, deltas.flush().catch(() => undefined));
+      if (stored.status === "completed") Object.assign(task, completedTaskColumns(completion));
+      return stored;
     };
+    // The plan's end waits for the last answer and for its memory write: the two go side by side.
+    const rememberAtOnce = () => answeredLast;
     const step = (input: TaskStepInput, stepSignal: AbortSignal, admitted?: Promise<boolean>) =>
-      runTaskStep(deps, { planId: scope.planId, taskId: task.taskId, attempt, step: input, signal: stepSignal, deltas, complete, ...(admitted ? { admitted } : {}) });
+      runTaskStep(deps, {
+        planId: scope.planId,
+        taskId: task.taskId,
+        attempt,
+        step: input,
+        signal: stepSignal,
+        deltas,
+        complete,
+        rememberAtOnce,
+        ...(admitted ? { admitted } : {}),
+      });
 
     let outcome: TaskStepOutcome;
     if (guessed) {
@@ -291,6 +328,7 @@ async function runTask(
     task.status = outcome.status;
     task.attempts = attempt;
     if (outcome.status === "completed") return { outcome: { skippedTaskIds: [] }, finishing: outcome.remembered };
+    task.error = outcome.error.message;
     void deps.planEvents.publish(scope.planId);
     return { outcome: { skippedTaskIds: outcome.skippedTaskIds }, finishing: Promise.resolve() };
   } finally {

@@ -23,6 +23,11 @@ export interface TaskStepRequest {
   /** Stores the answer; a plan run passes one that gathers its tasks' answers into shared statements. */
   complete?: (completion: TaskCompletion) => Promise<StoredCompletion>;
   /**
+   * Asked once `complete` is called: true to write the exchange to memory while the answer is
+   * being stored rather than after (when nothing waits for the answer to be stored first).
+   */
+  rememberAtOnce?: () => boolean;
+  /**
    * For a step started before its claim was stored, on the step as guessed: settles true once the
    * claim holds with that step. Nothing is stored (answer, failure or memory) until it does, and
    * nothing at all if it settles false.
@@ -63,7 +68,8 @@ export async function runTaskStep(deps: ExecutionDependencies, request: TaskStep
   const startedAt = performance.now();
   const admitted = request.admitted ?? Promise.resolve(true);
   let turn: ContextualAgentTurn;
-  // Storing the answer starts the dependents; the memory write waits for it (and for nothing else).
+  // Storing the answer starts the dependents; the memory write waits for it (and for nothing else)
+  // unless `rememberAtOnce` says nothing is started by it.
   let answerStored: (remember: boolean) => void = () => {};
   const rememberAfter = new Promise<boolean>((resolve) => (answerStored = resolve));
   try {
@@ -102,7 +108,9 @@ export async function runTaskStep(deps: ExecutionDependencies, request: TaskStep
     await flushDeltas(deps, deltas);
     return { status: "superseded" };
   }
-  const [stored] = await Promise.all([complete({ ...task, run }).finally(() => answerStored(true)), flushDeltas(deps, deltas)]);
+  const storing = complete({ ...task, run });
+  if (request.rememberAtOnce?.()) answerStored(true);
+  const [stored] = await Promise.all([storing.finally(() => answerStored(true)), flushDeltas(deps, deltas)]);
   if (stored.status === "completed") return { ...stored, remembered };
   await remembered;
   return stored;

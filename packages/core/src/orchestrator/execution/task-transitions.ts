@@ -69,8 +69,16 @@ function endEvent(scope: PlanEventScope, { taskId, agentId, run }: TaskCompletio
   };
 }
 
-function storedResult({ run: { completion, memoriesUsed } }: TaskCompletion): TaskResult {
-  return { output: completion.content, model: completion.model, finishReason: completion.finishReason, memoriesUsed };
+/** The columns an answer fills in its task's row, as stored: the run keeps the same copy for the plan's end. */
+export function completedTaskColumns({ run: { completion, memoriesUsed, cost, latencyMilliseconds } }: TaskCompletion) {
+  const result: TaskResult = { output: completion.content, model: completion.model, finishReason: completion.finishReason, memoriesUsed };
+  return {
+    result,
+    actualCost: cost,
+    actualDuration: latencyMilliseconds,
+    promptTokens: completion.usage.promptTokens,
+    completionTokens: completion.usage.completionTokens,
+  };
 }
 
 /**
@@ -93,16 +101,17 @@ export async function storeTaskTransitions(
   const now = clock.now();
   const ends = completions.map((task) => endEvent(scope, task, now));
   const starts = claims.map((task) => startEvent(scope, task, now));
+  const columns = completions.map(completedTaskColumns);
   const [row] = await db.$queryRaw<Array<{ ended: Array<{ taskId: string; id: string }>; claimed: ClaimedRow[] }>>`
     WITH completion_input AS (
       SELECT * FROM unnest(
         ${completions.map((task) => task.taskId)}::text[],
         ${completions.map((task) => task.attempt)}::int[],
-        ${completions.map((task) => JSON.stringify(storedResult(task)))}::jsonb[],
-        ${completions.map((task) => task.run.cost)}::float8[],
-        ${completions.map((task) => task.run.latencyMilliseconds)}::float8[],
-        ${completions.map((task) => task.run.completion.usage.promptTokens)}::int[],
-        ${completions.map((task) => task.run.completion.usage.completionTokens)}::int[],
+        ${columns.map((task) => JSON.stringify(task.result))}::jsonb[],
+        ${columns.map((task) => task.actualCost)}::float8[],
+        ${columns.map((task) => task.actualDuration)}::float8[],
+        ${columns.map((task) => task.promptTokens)}::int[],
+        ${columns.map((task) => task.completionTokens)}::int[],
         ${ends.map((event) => JSON.stringify(event.payload))}::jsonb[]
       ) AS input (task_id, attempts, result, cost, duration, prompt_tokens, completion_tokens, payload)
     ), stored AS (
@@ -174,7 +183,7 @@ export async function storeTaskTransitions(
       ) AS claimed`;
   const endedIds = new Map(row!.ended.map((ended) => [ended.taskId, BigInt(ended.id)]));
   // The statement reads its dependencies as they were before it: the answers it stored come from here.
-  const storedResults = new Map(completions.filter((task) => endedIds.has(task.taskId)).map((task) => [task.taskId, storedResult(task)]));
+  const storedResults = new Map(completions.flatMap((task, index) => (endedIds.has(task.taskId) ? [[task.taskId, columns[index]!.result] as const] : [])));
   const claimedRows = new Map(
     row!.claimed.map((claimed) => [
       claimed.taskId,
