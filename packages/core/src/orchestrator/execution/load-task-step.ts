@@ -1,6 +1,6 @@
 import { Prisma, type Database } from "@codelab/db";
 import { memoryRevisionSql } from "../../memory/memory-revision-sql.js";
-import { toAgentRecord, type AgentRecord, type agentSelect } from "../../agents/agent-select.js";
+import { agentJsonSql, fromAgentJson, type AgentJson, type AgentRecord } from "../../agents/agent-select.js";
 import type { PlanEventScope } from "../../events/event-bus.js";
 import { toPlanEventScope } from "./plan-scope.js";
 import type { DependencyOutput } from "./task-input.js";
@@ -24,8 +24,6 @@ export interface TaskStepInput {
   memoryRevision: number;
 }
 
-type AgentRow = Prisma.UserAgentGetPayload<{ select: typeof agentSelect }>;
-
 /** A row of {@link taskStepColumns}. */
 export interface TaskStepRow {
   planId: string;
@@ -38,8 +36,8 @@ export interface TaskStepRow {
   planUserId: string;
   planProjectId: string;
   planSessionId: string | null;
-  /** The agent row as `agentSelect` reads it (dates as JSON text), or null once the agent has been deleted. */
-  agent: (Omit<AgentRow, "createdAt" | "updatedAt"> & { createdAt: string; updatedAt: string }) | null;
+  /** Null once the agent has been deleted. */
+  agent: AgentJson | null;
   dependencyRows: Array<{ taskId: string; agentName: string; result: Prisma.JsonValue }>;
   memoryRevision: number;
 }
@@ -54,12 +52,7 @@ export const taskStepColumns = Prisma.sql`
   task.agent_id::text AS "agentId", task.agent_name AS "agentName",
   plan.user_id::text AS "planUserId", plan.project_id::text AS "planProjectId", plan.session_id::text AS "planSessionId",
   ${memoryRevisionSql(Prisma.sql`task.agent_id`)}::int AS "memoryRevision",
-  (
-    SELECT jsonb_build_object(
-      'id', agent.id, 'projectId', agent.project_id, 'name', agent.name, 'status', agent.status, 'config', agent.config,
-      'createdAt', agent.created_at, 'updatedAt', agent.updated_at)
-    FROM user_agents AS agent WHERE agent.id = task.agent_id
-  ) AS agent,
+  (SELECT ${agentJsonSql} FROM user_agents AS agent WHERE agent.id = task.agent_id) AS agent,
   (
     SELECT coalesce(jsonb_agg(jsonb_build_object('taskId', dependency.task_id, 'agentName', dependency.agent_name, 'result', dependency.result)), '[]'::jsonb)
     FROM task_plan_tasks AS dependency
@@ -80,7 +73,7 @@ export function toTaskStepInput(row: TaskStepRow): TaskStepInput {
     expectedOutput: row.expectedOutput,
     agentId: row.agentId,
     agentName: row.agentName,
-    agent: agent ? toAgentRecord({ ...agent, createdAt: new Date(agent.createdAt), updatedAt: new Date(agent.updatedAt) }) : null,
+    agent: agent ? fromAgentJson(agent) : null,
     dependencyOutputs,
     memoryRevision: row.memoryRevision,
   };

@@ -1,6 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
-import type { Database } from "@codelab/db";
-import { agentSelect, toAgentRecord, type AgentRecord } from "../../agents/agent-select.js";
+import type { AgentRecord } from "../../agents/agent-select.js";
 import type { PlanEventScope } from "../../events/event-bus.js";
 import type { TaskStepInput } from "./load-task-step.js";
 
@@ -50,23 +49,6 @@ export function matchesClaim(guessed: TaskStepInput, claimed: TaskStepInput): bo
 export interface PlanAgents {
   agents: ReadonlyMap<string, AgentRecord>;
   revisions: ReadonlyMap<string, number>;
-}
-
-/**
- * Reads the agents through the plan (the user's agents some task of the plan names), so a run
- * issues it alongside loading the plan rather than after. Only agents of the plan's own project
- * are used: see `planSnapshot`.
- */
-export async function loadPlanAgents(db: Database, { planId, userId }: { planId: string; userId: string }): Promise<PlanAgents> {
-  const namedByPlan = { userId, tasks: { some: { planId } } };
-  const [agentRows, revisionRows] = await Promise.all([
-    db.userAgent.findMany({ where: namedByPlan, select: agentSelect }),
-    db.agentMemoryRevision.findMany({ where: { userId, agent: namedByPlan }, select: { agentId: true, revision: true } }),
-  ]);
-  return {
-    agents: new Map(agentRows.map((row) => [row.id, toAgentRecord(row)])),
-    revisions: new Map(revisionRows.map((row) => [row.agentId, row.revision])),
-  };
 }
 
 /** What the run knows of its plan: its tasks, completed ones' outputs, and its agents as loaded. */

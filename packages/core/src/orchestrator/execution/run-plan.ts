@@ -1,20 +1,16 @@
 import { setMaxListeners } from "node:events";
-import type { Database } from "@codelab/db";
 import type { PlanEventScope } from "../../events/event-bus.js";
 import { createDeltaCoalescer } from "../../events/delta-coalescer.js";
-import type { TaskStatus } from "../plan-graph.js";
 import type { ExecutionDependencies, ExecutionSettings } from "./execution-settings.js";
 import { startFinalAnswer, type EarlyFinalAnswer } from "./final-answer.js";
-import { finishPlan, type FinishedPlan, type FinishedTask, type PlanToFinish } from "./finish-plan.js";
-import { markPlanStarted } from "./mark-plan-started.js";
-import { loadPlanAgents, matchesClaim, planSnapshot, type PlanSnapshot } from "./plan-snapshot.js";
-import { planScopeSelect, toPlanEventScope } from "./plan-scope.js";
+import { finishPlan, type FinishedPlan, type FinishedTask } from "./finish-plan.js";
+import { matchesClaim, planSnapshot, type PlanSnapshot } from "./plan-snapshot.js";
 import type { TaskStepInput } from "./load-task-step.js";
 import { runTaskStep, type TaskStepOutcome } from "./run-task-step.js";
+import { startPlanRun } from "./start-plan-run.js";
 import { completedTaskColumns, type StoredCompletion, type TaskCompletion } from "./task-transitions.js";
 import { planTransitions, type PlanTransitions } from "./plan-transitions.js";
 import { answerSources, isTaskReady } from "./task-graph.js";
-import { readDependencies, readTaskOutput } from "./task-result.js";
 import type { KeyedSlots } from "./user-slots.js";
 import { watchForCancellation } from "./watch-for-cancellation.js";
 
@@ -44,50 +40,6 @@ interface ScheduledTask extends FinishedTask {
   attempts: number;
 }
 
-/** The plan and its tasks, read side by side: the tasks count only if the plan is the user's and executing. */
-async function loadExecutingPlan(db: Database, { planId, userId }: { planId: string; userId: string }) {
-  const [plan, taskRows] = await Promise.all([
-    db.taskPlan.findFirst({
-      where: { id: planId, userId, status: "executing" },
-      select: { ...planScopeSelect, originalRequest: true, startedAt: true, totalEstimatedCost: true },
-    }),
-    db.taskPlanTask.findMany({
-      where: { planId },
-      select: {
-        taskId: true,
-        dependencies: true,
-        agentId: true,
-        agentName: true,
-        status: true,
-        attempts: true,
-        description: true,
-        expectedOutput: true,
-        result: true,
-        error: true,
-        actualCost: true,
-        actualDuration: true,
-        promptTokens: true,
-        completionTokens: true,
-      },
-      orderBy: [{ createdAt: "asc" }, { taskId: "asc" }],
-    }),
-  ]);
-  if (!plan) return undefined;
-  const scope = toPlanEventScope(plan);
-  const tasks: ScheduledTask[] = taskRows.map(({ description: _description, expectedOutput: _expectedOutput, ...row }) => ({
-    ...row,
-    status: row.status as TaskStatus,
-    dependencies: readDependencies(row.dependencies),
-  }));
-  const snapshotTasks = taskRows.map((row, index) => ({
-    ...row,
-    dependencies: tasks[index]!.dependencies,
-    output: row.status === "completed" ? readTaskOutput(row.result) : undefined,
-  }));
-  const toFinish: PlanToFinish = { request: plan.originalRequest, startedAt: plan.startedAt, totalEstimatedCost: plan.totalEstimatedCost };
-  return { scope, plan: toFinish, tasks, snapshotTasks };
-}
-
 /**
  * Runs one executing plan to its end: every ready task starts at once up to the per-plan and
  * per-user limits, each as a self-contained step; then the plan is finished. Tasks a stopped
@@ -95,15 +47,13 @@ async function loadExecutingPlan(db: Database, { planId, userId }: { planId: str
  */
 export async function runPlan(context: PlanRunContext, plan: { planId: string; userId: string }): Promise<PlanRunOutcome> {
   const { deps, settings } = context;
-  // Four reads and the stamp of the start in one round trip: none needs another's answer.
-  const [loaded, agents, started] = await Promise.all([loadExecutingPlan(deps.db, plan), loadPlanAgents(deps.db, plan), markPlanStarted(deps, plan)]);
-  if (started) void deps.planEvents.send([started.recorded]);
-  if (!loaded) return { kind: "idle" };
-  const { scope, tasks, snapshotTasks } = loaded;
-  // The read may or may not have seen the stamp stored beside it; the stamp itself says when.
-  const planToFinish = { ...loaded.plan, startedAt: started?.startedAt ?? loaded.plan.startedAt };
+  const start = await startPlanRun(deps, plan);
+  if (!start) return { kind: "idle" };
+  if (start.started) void deps.planEvents.send([start.started]);
+  const { scope, plan: planToFinish, agents } = start;
   const { request } = planToFinish;
-  const snapshot = planSnapshot(scope, snapshotTasks, agents);
+  const tasks: ScheduledTask[] = start.tasks;
+  const snapshot = planSnapshot(scope, start.tasks, agents);
 
   const watch = watchForCancellation(deps, { planId: scope.planId, parent: context.signal, intervalMilliseconds: settings.cancelCheckMilliseconds });
   // Every running task's model call listens to the plan's signal: more than Node's default of 10 is expected.
