@@ -63,6 +63,8 @@ export interface ExecutionFixture {
   scriptTasks(reply?: (taskId: string) => ChatReply): Map<string, number>;
   /** Waits until the plan has a final status and returns its row. */
   waitForEnd(planId: string): Promise<{ status: string; finalMessageId: string | null }>;
+  /** Each task's status, by task id. */
+  statusesOf(planId: string): Promise<Record<string, string>>;
   close(): Promise<void>;
 }
 
@@ -135,6 +137,10 @@ export async function startExecutionFixture({ tools }: { tools?: TestToolRuntime
         },
         { timeout: 15_000, interval: 20 },
       );
+    },
+    async statusesOf(planId) {
+      const rows = await db.taskPlanTask.findMany({ where: { planId }, select: { taskId: true, status: true } });
+      return Object.fromEntries(rows.map((row) => [row.taskId, row.status]));
     },
     async close() {
       await Promise.all(executors.map((executor) => executor.close()));

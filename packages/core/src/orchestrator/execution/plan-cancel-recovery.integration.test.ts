@@ -20,11 +20,6 @@ afterAll(() => fixture.close());
 
 const owner = () => fixture.tenant.user.id;
 
-async function statusesOf(planId: string) {
-  const rows = await fixture.deps.db.taskPlanTask.findMany({ where: { planId }, select: { taskId: true, status: true } });
-  return Object.fromEntries(rows.map((row) => [row.taskId, row.status]));
-}
-
 async function eventsOf(planId: string) {
   const rows = await fixture.deps.db.planEventOutbox.findMany({ where: { planId }, orderBy: { id: "asc" }, select: { type: true, payload: true, publishedAt: true } });
   return rows.map((row) => ({ ...row, payload: row.payload as Record<string, unknown> }));
@@ -52,7 +47,7 @@ describe("cancellation", () => {
 
     // vi.waitFor gives up after one second: the upstream requests must be closed by then.
     await vi.waitFor(() => expect(fixture.llm.abortedRequests).toBe(2), { timeout: 1_000 });
-    expect(await statusesOf(planId)).toEqual({ a: "cancelled", b: "cancelled", c: "cancelled" });
+    expect(await fixture.statusesOf(planId)).toEqual({ a: "cancelled", b: "cancelled", c: "cancelled" });
     const plan = await fixture.deps.db.taskPlan.findUniqueOrThrow({ where: { id: planId } });
     expect(plan).toMatchObject({ status: "cancelled", endReason: "user", finalMessageId: null });
     const events = await eventsOf(planId);
@@ -76,7 +71,7 @@ describe("cancellation", () => {
     await elsewhere.cancel({ planId, userId: owner() });
 
     await vi.waitFor(() => expect(fixture.llm.abortedRequests).toBe(1), { timeout: 1_000 });
-    expect(await statusesOf(planId)).toEqual({ long: "cancelled" });
+    expect(await fixture.statusesOf(planId)).toEqual({ long: "cancelled" });
   });
 
   it("cancels a plan still waiting for approval", async () => {
@@ -85,7 +80,7 @@ describe("cancellation", () => {
 
     await executor.cancel({ planId, userId: owner() });
 
-    expect(await statusesOf(planId)).toEqual({ never: "cancelled" });
+    expect(await fixture.statusesOf(planId)).toEqual({ never: "cancelled" });
     expect((await eventsOf(planId)).map((event) => event.type)).toEqual(["plan-end"]);
   });
 

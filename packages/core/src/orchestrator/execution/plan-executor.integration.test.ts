@@ -35,6 +35,25 @@ async function outboxOf(planId: string) {
 
 const taskIdOf = (payload: unknown) => (payload as { taskId?: string }).taskId;
 
+/**
+ * Waits until the task runs, then holds its row locked (so its answer cannot be stored) until
+ * `meanwhile` settles; resolves with the task's status as seen while the row was held.
+ */
+async function whileTaskRowHeld(planId: string, taskId: string, meanwhile: () => Promise<unknown>): Promise<string> {
+  await vi.waitFor(async () => {
+    const task = await fixture.deps.db.taskPlanTask.findFirstOrThrow({ where: { planId, taskId }, select: { status: true } });
+    expect(task.status).toBe("running");
+  });
+  return fixture.deps.db.$transaction(
+    async (tx) => {
+      await tx.$queryRaw`SELECT 1 FROM task_plan_tasks WHERE plan_id = ${planId}::uuid AND task_id = ${taskId} FOR UPDATE`;
+      await meanwhile();
+      return (await tx.taskPlanTask.findFirstOrThrow({ where: { planId, taskId }, select: { status: true } })).status;
+    },
+    { timeout: 10_000 },
+  );
+}
+
 describe("parallel execution", () => {
   it("runs the four branches of a 1→4→1 fan-out at the same time and the join after them", async () => {
     fixture.scriptTasks(slowly);
@@ -251,18 +270,9 @@ describe("the final answer", () => {
     const planId = await fixture.insertPlan([{ taskId: "x" }, { taskId: "y" }], { request: "Compare x and y" });
 
     executor.start({ planId, userId: fixture.tenant.user.id });
-    await vi.waitFor(async () => {
-      const y = await fixture.deps.db.taskPlanTask.findFirstOrThrow({ where: { planId, taskId: "y" }, select: { status: true } });
-      expect(y.status).toBe("running");
-    });
-    // While this transaction holds y's row, y's answer cannot be stored: only the run knows it.
-    const combinedWhileUnstored = await fixture.deps.db.$transaction(
-      async (tx) => {
-        await tx.$queryRaw`SELECT 1 FROM task_plan_tasks WHERE plan_id = ${planId}::uuid AND task_id = 'y' FOR UPDATE`;
-        await vi.waitFor(() => expect(seenRequests(fixture.llm).some((request) => request.synthesis)).toBe(true), { timeout: 5_000 });
-        return (await tx.taskPlanTask.findFirstOrThrow({ where: { planId, taskId: "y" }, select: { status: true } })).status;
-      },
-      { timeout: 10_000 },
+    // While y's row is held, y's answer cannot be stored: only the run knows it.
+    const combinedWhileUnstored = await whileTaskRowHeld(planId, "y", () =>
+      vi.waitFor(() => expect(seenRequests(fixture.llm).some((request) => request.synthesis)).toBe(true), { timeout: 5_000 }),
     );
     const plan = await fixture.waitForEnd(planId);
 
@@ -281,18 +291,9 @@ describe("memory", () => {
       fixture.deps.db.agentMemory.count({ where: { AND: [{ metadata: { path: ["planId"], equals: planId } }, { metadata: { path: ["taskId"], equals: "only" } }] } });
 
     executor.start({ planId, userId: fixture.tenant.user.id });
-    await vi.waitFor(async () => {
-      const task = await fixture.deps.db.taskPlanTask.findFirstOrThrow({ where: { planId, taskId: "only" }, select: { status: true } });
-      expect(task.status).toBe("running");
-    });
-    // While this transaction holds the task's row, its answer cannot be stored.
-    const rememberedWhileUnstored = await fixture.deps.db.$transaction(
-      async (tx) => {
-        await tx.$queryRaw`SELECT 1 FROM task_plan_tasks WHERE plan_id = ${planId}::uuid AND task_id = 'only' FOR UPDATE`;
-        await vi.waitFor(async () => expect(await rememberedOnly()).toBe(1), { timeout: 5_000 });
-        return (await tx.taskPlanTask.findFirstOrThrow({ where: { planId, taskId: "only" }, select: { status: true } })).status;
-      },
-      { timeout: 10_000 },
+    // While the task's row is held, its answer cannot be stored.
+    const rememberedWhileUnstored = await whileTaskRowHeld(planId, "only", () =>
+      vi.waitFor(async () => expect(await rememberedOnly()).toBe(1), { timeout: 5_000 }),
     );
     const plan = await fixture.waitForEnd(planId);
 

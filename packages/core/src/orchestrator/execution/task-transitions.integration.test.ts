@@ -21,11 +21,6 @@ async function planOfNewUser(tasks: TestTask[]) {
   return { planId, scope, agents: tenant.agents };
 }
 
-async function statusesOf(planId: string) {
-  const rows = await fixture.deps.db.taskPlanTask.findMany({ where: { planId }, select: { taskId: true, status: true } });
-  return Object.fromEntries(rows.map((row) => [row.taskId, row.status]));
-}
-
 async function eventsOf(planId: string) {
   const rows = await fixture.deps.db.planEventOutbox.findMany({ where: { planId }, orderBy: { id: "asc" }, select: { id: true, type: true, payload: true } });
   return rows.map((row) => ({ ...row, payload: row.payload as Record<string, unknown> }));
@@ -80,7 +75,7 @@ describe("task transitions", () => {
 
     expect(claimed.map((task) => task?.step.taskId)).toEqual(["left", undefined, "right"]);
     expect(claimed.map((task) => task?.attempt)).toEqual([1, undefined, 1]);
-    expect(await statusesOf(planId)).toMatchObject({ left: "running", right: "running", after: "pending" });
+    expect(await fixture.statusesOf(planId)).toMatchObject({ left: "running", right: "running", after: "pending" });
     expect([await agentStatus(first!.id), await agentStatus(second!.id)]).toEqual(["BUSY", "BUSY"]);
     const starts = (await eventsOf(planId)).filter((event) => event.type === "task-start");
     expect(starts.map((event) => event.payload.taskId).sort()).toEqual(["left", "right"]);
@@ -104,7 +99,7 @@ describe("task transitions", () => {
     expect(stored.completions[0]).toMatchObject({ status: "completed", output: "the base result" });
     expect(stored.claims[0]?.attempt).toBe(1);
     expect(stored.claims[0]?.step.dependencyOutputs).toEqual([{ taskId: "base", agentName: first!.name, output: "the base result" }]);
-    expect(await statusesOf(planId)).toEqual({ base: "completed", next: "running" });
+    expect(await fixture.statusesOf(planId)).toEqual({ base: "completed", next: "running" });
     expect([await agentStatus(first!.id), await agentStatus(second!.id)]).toEqual(["READY", "BUSY"]);
     const events = await eventsOf(planId);
     expect(events.map((event) => `${event.type} ${String(event.payload.taskId)}`)).toEqual(["task-start base", "task-end base", "task-start next"]);
@@ -142,6 +137,6 @@ describe("task transitions", () => {
     });
 
     expect(stale).toEqual({ completions: [{ status: "superseded" }], claims: [undefined] });
-    expect(await statusesOf(planId)).toEqual({ base: "running", next: "pending" });
+    expect(await fixture.statusesOf(planId)).toEqual({ base: "running", next: "pending" });
   });
 });
