@@ -27,8 +27,12 @@ export async function openBackends(config: Config, logger: Logger): Promise<Back
   }
   await migrate({ connectionString });
   // PGlite runs one query at a time, and its socket server drops concurrent connections
-  // (pglite-socket 0.2.17: "Connection terminated unexpectedly"), so the embedded default gets one.
-  const db = createDatabase({ connectionString, maxConnections: config.DATABASE_URL ? 10 : 1 });
+  // (pglite-socket 0.2.17: "Connection terminated unexpectedly"), so the embedded default gets one,
+  // and no prepared statements: its connections share one session, so a new connection's
+  // statement names would collide with those an earlier one left behind.
+  const db = config.DATABASE_URL
+    ? createDatabase({ connectionString, preparedStatements: config.DATABASE_PREPARED_STATEMENTS })
+    : createDatabase({ connectionString, maxConnections: 1, preparedStatements: false });
   closers.unshift(() => db.$disconnect());
 
   let redis: Redis | undefined;

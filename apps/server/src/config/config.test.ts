@@ -20,6 +20,7 @@ describe("loadConfig", () => {
       PORT: 8000,
       ACCESS_TOKEN_TTL_SECONDS: 3600,
       TRUST_PROXY: false,
+      DATABASE_PREPARED_STATEMENTS: true,
       dataDirectory: "/srv/codelab/.codelab",
     });
     // Unset services mean the embedded defaults; an unset secret means a generated one.
@@ -33,6 +34,7 @@ describe("loadConfig", () => {
       DATABASE_URL: "postgresql://codelab@db:5432/codelab",
       ACCESS_TOKEN_TTL_SECONDS: "900",
       TRUST_PROXY: "1",
+      DATABASE_PREPARED_STATEMENTS: "false",
       CODELAB_DATA_DIR: "state",
       INIT_CWD: "/srv/codelab",
     });
@@ -42,13 +44,14 @@ describe("loadConfig", () => {
       DATABASE_URL: "postgresql://codelab@db:5432/codelab",
       ACCESS_TOKEN_TTL_SECONDS: 900,
       TRUST_PROXY: true,
+      DATABASE_PREPARED_STATEMENTS: false,
       dataDirectory: "/srv/codelab/state",
     });
   });
 
   it("treats empty variables, as docker-compose writes them, as unset", () => {
-    const config = loadConfig({ PORT: "", DATABASE_URL: "", REDIS_URL: "  ", JWT_SECRET_KEY: "", LOGIN_ATTEMPTS_PER_IP: "" });
-    expect(config).toMatchObject({ PORT: 8000, LOGIN_ATTEMPTS_PER_IP: 50 });
+    const config = loadConfig({ PORT: "", DATABASE_URL: "", REDIS_URL: "  ", JWT_SECRET_KEY: "", LOGIN_ATTEMPTS_PER_IP: "", TRUST_PROXY: "", DATABASE_PREPARED_STATEMENTS: "" });
+    expect(config).toMatchObject({ PORT: 8000, LOGIN_ATTEMPTS_PER_IP: 50, TRUST_PROXY: false, DATABASE_PREPARED_STATEMENTS: true });
     expect([config.DATABASE_URL, config.REDIS_URL, config.JWT_SECRET_KEY]).toEqual([undefined, undefined, undefined]);
   });
 
@@ -66,6 +69,7 @@ describe("loadConfig", () => {
     ["ACCESS_TOKEN_TTL_SECONDS", "0", /ACCESS_TOKEN_TTL_SECONDS: must be a whole number of at least 1/],
     ["LOGIN_ATTEMPTS_PER_EMAIL", "ten", /LOGIN_ATTEMPTS_PER_EMAIL: must be a whole number of at least 1/],
     ["TRUST_PROXY", "yes", /TRUST_PROXY: .*"true"/],
+    ["DATABASE_PREPARED_STATEMENTS", "off", /DATABASE_PREPARED_STATEMENTS: .*"false"/],
   ])("refuses %s=%j with a clear ConfigError", (name, value, expected) => {
     const error = configErrorFor({ [name]: value });
     expect(error.name).toBe("ConfigError");

@@ -14,6 +14,10 @@ function wholeNumber({ minimum, maximum, fallback }: { minimum: number; maximum?
   return z.preprocess(emptyAsUnset, z.coerce.number({ error }).refine(inRange, { error }).default(fallback));
 }
 const positiveInt = (fallback: number) => wholeNumber({ minimum: 1, fallback });
+const flag = (fallback: boolean) =>
+  z
+    .preprocess(emptyAsUnset, z.enum(["true", "false", "1", "0"]).default(fallback ? "true" : "false"))
+    .transform((value) => value === "true" || value === "1");
 
 const environmentSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -21,6 +25,8 @@ const environmentSchema = z.object({
   HOST: z.string().default("127.0.0.1"),
   PORT: wholeNumber({ minimum: 0, maximum: 65_535, fallback: 8000 }),
   DATABASE_URL: serviceUrl(/^postgres(ql)?$/, "postgresql://user:password@host:5432/database"),
+  /** Off behind a pooler that does not keep a session's prepared statements (PgBouncer in transaction mode). */
+  DATABASE_PREPARED_STATEMENTS: flag(true),
   REDIS_URL: serviceUrl(/^rediss?$/, "redis://host:6379"),
   /** Namespaces every Redis key, so several deployments (or test runs) can share one Redis. */
   REDIS_KEY_PREFIX: z.string().default("codelab:"),
@@ -92,10 +98,7 @@ const environmentSchema = z.object({
       .refine((value) => Number.isInteger(value) && value >= 1, { error: "must be a whole number of at least 1" })
       .optional(),
   ),
-  TRUST_PROXY: z
-    .enum(["true", "false", "1", "0"])
-    .default("false")
-    .transform((value) => value === "true" || value === "1"),
+  TRUST_PROXY: flag(false),
   WEB_DIST_DIR: optionalString,
 });
 
