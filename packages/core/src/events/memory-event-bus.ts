@@ -11,7 +11,7 @@ import {
 import { createEventBus, type EventBusLimits } from "./create-event-bus.js";
 import type { EventLog, LiveListener } from "./event-log.js";
 import { defaultRetention, type RetentionOptions } from "./retention.js";
-import { decodeEvent, encodeEvent } from "./stored-event.js";
+import { storedEvent } from "./stored-event.js";
 
 export interface MemoryEventBusOptions extends EventBusLimits {
   clock?: Clock;
@@ -100,7 +100,7 @@ export function createMemoryEventLog(clock: Clock, retention: RetentionOptions):
       sweepIdleSessions(now);
       const log = sessionLog(scope.sessionId, now);
       log.last = nextEventId(log.last, now);
-      const stored = decodeEvent(formatEventId(log.last), encodeEvent(scope, event));
+      const stored = storedEvent(formatEventId(log.last), scope, event);
       log.events.push(stored);
       log.lastAppendMilliseconds = now;
       trim(log, now);

@@ -9,7 +9,7 @@ import { createAppendBatcher, EventNotAppendedError } from "./redis-append-batch
 import { readScript } from "./redis-scripts.js";
 import { createStreamReader } from "./redis-stream-reader.js";
 import { defaultRetention, type RetentionOptions } from "./retention.js";
-import { decodeEvent, encodeEvent } from "./stored-event.js";
+import { decodeEvent, encodeEvent, storedEvent } from "./stored-event.js";
 
 export interface RedisEventBusOptions extends EventBusLimits {
   /** Used for appends and replays; the bus duplicates it once for its wake-up subscription and never closes it. */
@@ -53,7 +53,7 @@ function createRedisEventLog(options: RedisEventBusOptions): EventLog {
       const encoded = encodeEvent(scope, event);
       return appendToLog({ sessionId: scope.sessionId, encoded, nowMilliseconds: clock.now().getTime() }).then(
         ({ id, previousId }) => {
-          const stored = decodeEvent(id, encoded);
+          const stored = storedEvent(id, scope, event);
           reader.appended(stored, previousId);
           return stored;
         },
