@@ -242,6 +242,34 @@ describe("postgres memory store", () => {
     expect(found.sort()).toEqual(["Release checklist step zero.", ...steps].sort());
   });
 
+  it("stores concurrent adds to several agents in one statement, each moving its own agent's revision on by one", async () => {
+    const seeded = await seedUser(database.db);
+    const [first, second] = [scopeOf(seeded, 0), scopeOf(seeded, 1)];
+    const forged = { ...scopeOf(alice, 0), userId: seeded.user.id };
+    const revisionOf = async (agentId: string) =>
+      (await database.db.agentMemoryRevision.findUnique({ where: { agentId }, select: { revision: true } }))?.revision ?? 0;
+    const before = { first: await revisionOf(first.agentId), second: await revisionOf(second.agentId) };
+
+    const outcomes = await Promise.allSettled([
+      remember(store, first, "First agent, first note."),
+      remember(store, second, "Second agent's note."),
+      remember(store, first, "First agent, second note."),
+      remember(store, forged, "Planted."),
+    ]);
+
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(["fulfilled", "fulfilled", "fulfilled", "rejected"]);
+    expect(outcomes[3]).toMatchObject({ reason: { code: "AGENT_NOT_FOUND" } });
+    expect({ first: await revisionOf(first.agentId), second: await revisionOf(second.agentId) }).toEqual({ first: before.first + 2, second: before.second + 1 });
+    const transactions = await database.db.$queryRaw<Array<{ xmin: string }>>`
+      SELECT DISTINCT xmin::text AS xmin FROM agent_memories WHERE agent_id IN (${first.agentId}::uuid, ${second.agentId}::uuid)`;
+    expect(transactions).toHaveLength(1);
+    expect(contentsOf(await store.search(first, await embed("first agent note"), { limit: 5, minScore: -1 })).sort()).toEqual([
+      "First agent, first note.",
+      "First agent, second note.",
+    ]);
+    expect(await storedRows(scopeOf(alice, 0).agentId)).toBe(await database.db.agentMemory.count({ where: { agentId: scopeOf(alice, 0).agentId, content: { not: "Planted." } } }));
+  });
+
   it("stays correct when the cache is too small to keep any agent", async () => {
     const seeded = await seedUser(database.db);
     const [first, second] = [scopeOf(seeded, 0), scopeOf(seeded, 1)];

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Prisma, type Database } from "@codelab/db";
 import { agentNotFound } from "../agents/agent-errors.js";
+import { createGroupCommit } from "../concurrency/group-commit.js";
 import { systemClock, type Clock } from "../ports/clock.js";
 import type { Embedder } from "./embedder.js";
 import { LruCache } from "./lru-cache.js";
@@ -100,9 +101,8 @@ interface MemoryBatch {
 /**
  * One INSERT per batch with each column passed as one array: Prisma's createMany takes several
  * times longer to build a statement with a parameter per value than PostgreSQL takes to insert it.
- * `condition` ends the SELECT, to insert only when it holds.
  */
-function insertMemoriesSql({ scope, embedding, createdAt, memories }: MemoryBatch, condition: Prisma.Sql = Prisma.empty): Prisma.Sql {
+function insertMemoriesSql({ scope, embedding, createdAt, memories }: MemoryBatch): Prisma.Sql {
   return Prisma.sql`
     INSERT INTO agent_memories (id, user_id, project_id, agent_id, content, metadata, embedding, embedding_model, dimensions, created_at)
     SELECT input.id, ${scope.userId}::uuid, ${scope.projectId}::uuid, ${scope.agentId}::uuid, input.content, input.metadata,
@@ -112,28 +112,54 @@ function insertMemoriesSql({ scope, embedding, createdAt, memories }: MemoryBatc
       ${memories.map((memory) => memory.content)}::text[],
       ${memories.map((memory) => JSON.stringify(memory.metadata))}::jsonb[],
       ${memories.map((memory) => encodeVector(memory.vector))}::bytea[]
-    ) AS input (id, content, metadata, embedding)
-    ${condition}`;
+    ) AS input (id, content, metadata, embedding)`;
 }
 
 /**
- * `advanceRevision` and the insert of one batch as a single statement, atomic on its own: the common
- * add (one remembered exchange) costs one round trip instead of an interactive transaction's five.
- * Undefined when the agent does not belong to the scope.
+ * The batches of concurrent adds (one agent's memories each; several may be the same agent's) in
+ * one statement, atomic on its own: the common add, one remembered exchange, then costs a share of
+ * one round trip and commit instead of an interactive transaction's five, and the exchanges of a
+ * plan's tasks answering together cost one statement, not one each. A batch is stored only when
+ * its agent belongs to its scope; each stored batch moves its agent's revision on by one, in input
+ * order. Answers each batch's revision, undefined where the agent does not belong to the scope.
  */
-async function addBatchInOneStatement(db: Database, batch: MemoryBatch): Promise<number | undefined> {
-  const { userId, projectId, agentId } = batch.scope;
-  const rows = await db.$queryRaw<Array<{ revision: number }>>`
-    WITH agent AS (
-      SELECT id FROM user_agents WHERE id = ${agentId}::uuid AND user_id = ${userId}::uuid AND project_id = ${projectId}::uuid
+async function addBatchesInOneStatement(db: Database, embedding: { model: string; dimensions: number }, batches: readonly MemoryBatch[]): Promise<Array<number | undefined>> {
+  const memories = batches.flatMap((batch, ordinal) => batch.memories.map((memory) => ({ ordinal, createdAt: batch.createdAt, memory })));
+  const rows = await db.$queryRaw<Array<{ ordinal: number; revision: number }>>`
+    WITH request AS (
+      SELECT * FROM unnest(
+        ${batches.map((_, ordinal) => ordinal)}::int[],
+        ${batches.map(({ scope }) => scope.agentId)}::uuid[],
+        ${batches.map(({ scope }) => scope.userId)}::uuid[],
+        ${batches.map(({ scope }) => scope.projectId)}::uuid[]
+      ) AS input (ordinal, agent_id, user_id, project_id)
+    ), owned AS (
+      SELECT request.* FROM request
+      JOIN user_agents AS agent ON agent.id = request.agent_id AND agent.user_id = request.user_id AND agent.project_id = request.project_id
     ), revision AS (
+      -- One row per agent: the upsert locks it until commit, so writes to one agent are serialized.
       INSERT INTO agent_memory_revisions (agent_id, user_id, project_id, revision)
-      SELECT id, ${userId}::uuid, ${projectId}::uuid, 1 FROM agent
-      ON CONFLICT (agent_id) DO UPDATE SET revision = agent_memory_revisions.revision + 1
-      RETURNING revision
-    ), inserted AS (${insertMemoriesSql(batch, Prisma.sql`WHERE EXISTS (SELECT 1 FROM agent)`)})
-    SELECT revision FROM revision`;
-  return rows[0]?.revision;
+      SELECT agent_id, user_id, project_id, count(*)::int FROM owned GROUP BY agent_id, user_id, project_id
+      ON CONFLICT (agent_id) DO UPDATE SET revision = agent_memory_revisions.revision + excluded.revision
+      RETURNING agent_id, revision
+    ), inserted AS (
+      INSERT INTO agent_memories (id, user_id, project_id, agent_id, content, metadata, embedding, embedding_model, dimensions, created_at)
+      SELECT input.id, owned.user_id, owned.project_id, owned.agent_id, input.content, input.metadata, input.embedding,
+             ${embedding.model}, ${embedding.dimensions}, input.created_at
+      FROM unnest(
+        ${memories.map(({ ordinal }) => ordinal)}::int[],
+        ${memories.map(({ memory }) => memory.id)}::uuid[],
+        ${memories.map(({ memory }) => memory.content)}::text[],
+        ${memories.map(({ memory }) => JSON.stringify(memory.metadata))}::jsonb[],
+        ${memories.map(({ memory }) => encodeVector(memory.vector))}::bytea[],
+        ${memories.map(({ createdAt }) => createdAt)}::timestamptz[]
+      ) AS input (ordinal, id, content, metadata, embedding, created_at)
+      JOIN owned ON owned.ordinal = input.ordinal
+    )
+    SELECT owned.ordinal, (revision.revision - row_number() OVER (PARTITION BY owned.agent_id ORDER BY owned.ordinal DESC) + 1)::int AS revision
+    FROM owned JOIN revision ON revision.agent_id = owned.agent_id`;
+  const revisions = new Map(rows.map((row) => [row.ordinal, row.revision]));
+  return batches.map((_, ordinal) => revisions.get(ordinal));
 }
 
 /**
@@ -153,6 +179,7 @@ export function createPostgresMemoryStore({
   cacheBytes = defaultCacheBytes,
 }: PostgresMemoryStoreOptions): MemoryStore {
   const embedding = { model: embedder.model, dimensions: embedder.dimensions };
+  const addTogether = createGroupCommit((batches: MemoryBatch[]) => addBatchesInOneStatement(db, embedding, batches));
   const cache = new LruCache<CachedAgent>(cacheBytes, (agent) => agent.matrix.byteLength + agent.recordBytes);
   const loading = new Map<string, Promise<CachedAgent>>();
 
@@ -256,7 +283,7 @@ export function createPostgresMemoryStore({
       const batches = chunks(prepared, insertBatchSize).map((memories): MemoryBatch => ({ scope, embedding, createdAt, memories }));
       const revision =
         batches.length === 1
-          ? await addBatchInOneStatement(db, batches[0]!)
+          ? await addTogether(batches[0]!)
           : await db.$transaction(async (tx) => {
               const advanced = await advanceRevision(tx, scope, 1);
               for (const batch of batches) await tx.$executeRaw(insertMemoriesSql(batch));

@@ -1,6 +1,6 @@
 import type { PlanEventScope } from "../../events/event-bus.js";
 import type { ExecutionDependencies } from "./execution-settings.js";
-import { createGroupCommit } from "./group-commit.js";
+import { createGroupCommit } from "../../concurrency/group-commit.js";
 import {
   storeTaskTransitions,
   type ClaimableTask,
