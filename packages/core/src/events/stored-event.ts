@@ -21,17 +21,7 @@ export function encodeEvent(scope: EventScope, event: EventOf<EventType>): strin
  */
 export function decodeEvent(id: string, encoded: string): StoredEvent {
   const fields = JSON.parse(encoded) as Omit<StoredEvent, "id" | "publishedAt">;
-  // Spelled out rather than spread, in the same key order: this runs for every event published or read.
-  return Object.freeze({
-    id,
-    type: fields.type,
-    payload: deepFreeze(fields.payload),
-    userId: fields.userId,
-    projectId: fields.projectId,
-    sessionId: fields.sessionId,
-    planId: fields.planId,
-    publishedAt: eventIdTime(id),
-  } as StoredEvent);
+  return frozenEvent(id, fields.type, deepFreeze(fields.payload), fields);
 }
 
 /**
@@ -40,10 +30,15 @@ export function decodeEvent(id: string, encoded: string): StoredEvent {
  * text (the embedded bus), the round trip through JSON was most of the cost of publishing.
  */
 export function storedEvent(id: string, scope: EventScope, event: EventOf<EventType>): StoredEvent {
+  return frozenEvent(id, event.type, frozenJsonCopy(event.payload), scope);
+}
+
+function frozenEvent(id: string, type: EventType, payload: unknown, scope: Pick<EventScope, "userId" | "projectId" | "sessionId"> & { planId?: string | null }): StoredEvent {
+  // Spelled out rather than spread, in the same key order: this runs for every event published or read.
   return Object.freeze({
     id,
-    type: event.type,
-    payload: frozenJsonCopy(event.payload),
+    type,
+    payload,
     userId: scope.userId,
     projectId: scope.projectId,
     sessionId: scope.sessionId,

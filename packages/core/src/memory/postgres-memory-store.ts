@@ -91,28 +91,36 @@ async function advanceRevision(tx: Transaction, scope: MemoryScope, increment: 0
   return revision;
 }
 
+/** Memories of one agent, written together (one `add`, or a chunk of a large one). */
 interface MemoryBatch {
   scope: MemoryScope;
-  embedding: { model: string; dimensions: number };
-  createdAt: Date;
   memories: PreparedMemory[];
 }
 
+type EmbeddingSpace = { model: string; dimensions: number };
+
 /**
- * One INSERT per batch with each column passed as one array: Prisma's createMany takes several
- * times longer to build a statement with a parameter per value than PostgreSQL takes to insert it.
+ * One INSERT for the memories of any number of batches, each column passed as one array: Prisma's
+ * createMany takes several times longer to build a statement with a parameter per value than
+ * PostgreSQL takes to insert it. `condition` ends the SELECT over `input`, to insert only some rows.
  */
-function insertMemoriesSql({ scope, embedding, createdAt, memories }: MemoryBatch): Prisma.Sql {
+function insertMemoriesSql(embedding: EmbeddingSpace, batches: readonly MemoryBatch[], condition: Prisma.Sql = Prisma.empty): Prisma.Sql {
+  const rows = batches.flatMap(({ scope, memories }) => memories.map((memory) => ({ scope, memory })));
   return Prisma.sql`
     INSERT INTO agent_memories (id, user_id, project_id, agent_id, content, metadata, embedding, embedding_model, dimensions, created_at)
-    SELECT input.id, ${scope.userId}::uuid, ${scope.projectId}::uuid, ${scope.agentId}::uuid, input.content, input.metadata,
-           input.embedding, ${embedding.model}, ${embedding.dimensions}, ${createdAt}
+    SELECT input.id, input.user_id, input.project_id, input.agent_id, input.content, input.metadata, input.embedding,
+           ${embedding.model}, ${embedding.dimensions}, input.created_at
     FROM unnest(
-      ${memories.map((memory) => memory.id)}::uuid[],
-      ${memories.map((memory) => memory.content)}::text[],
-      ${memories.map((memory) => JSON.stringify(memory.metadata))}::jsonb[],
-      ${memories.map((memory) => encodeVector(memory.vector))}::bytea[]
-    ) AS input (id, content, metadata, embedding)`;
+      ${rows.map(({ memory }) => memory.id)}::uuid[],
+      ${rows.map(({ scope }) => scope.userId)}::uuid[],
+      ${rows.map(({ scope }) => scope.projectId)}::uuid[],
+      ${rows.map(({ scope }) => scope.agentId)}::uuid[],
+      ${rows.map(({ memory }) => memory.content)}::text[],
+      ${rows.map(({ memory }) => JSON.stringify(memory.metadata))}::jsonb[],
+      ${rows.map(({ memory }) => encodeVector(memory.vector))}::bytea[],
+      ${rows.map(({ memory }) => memory.createdAt)}::timestamptz[]
+    ) AS input (id, user_id, project_id, agent_id, content, metadata, embedding, created_at)
+    ${condition}`;
 }
 
 /**
@@ -123,8 +131,7 @@ function insertMemoriesSql({ scope, embedding, createdAt, memories }: MemoryBatc
  * its agent belongs to its scope; each stored batch moves its agent's revision on by one, in input
  * order. Answers each batch's revision, undefined where the agent does not belong to the scope.
  */
-async function addBatchesInOneStatement(db: Database, embedding: { model: string; dimensions: number }, batches: readonly MemoryBatch[]): Promise<Array<number | undefined>> {
-  const memories = batches.flatMap((batch, ordinal) => batch.memories.map((memory) => ({ ordinal, createdAt: batch.createdAt, memory })));
+async function addBatchesInOneStatement(db: Database, embedding: EmbeddingSpace, batches: readonly MemoryBatch[]): Promise<Array<number | undefined>> {
   const rows = await db.$queryRaw<Array<{ ordinal: number; revision: number }>>`
     WITH request AS (
       SELECT * FROM unnest(
@@ -143,18 +150,7 @@ async function addBatchesInOneStatement(db: Database, embedding: { model: string
       ON CONFLICT (agent_id) DO UPDATE SET revision = agent_memory_revisions.revision + excluded.revision
       RETURNING agent_id, revision
     ), inserted AS (
-      INSERT INTO agent_memories (id, user_id, project_id, agent_id, content, metadata, embedding, embedding_model, dimensions, created_at)
-      SELECT input.id, owned.user_id, owned.project_id, owned.agent_id, input.content, input.metadata, input.embedding,
-             ${embedding.model}, ${embedding.dimensions}, input.created_at
-      FROM unnest(
-        ${memories.map(({ ordinal }) => ordinal)}::int[],
-        ${memories.map(({ memory }) => memory.id)}::uuid[],
-        ${memories.map(({ memory }) => memory.content)}::text[],
-        ${memories.map(({ memory }) => JSON.stringify(memory.metadata))}::jsonb[],
-        ${memories.map(({ memory }) => encodeVector(memory.vector))}::bytea[],
-        ${memories.map(({ createdAt }) => createdAt)}::timestamptz[]
-      ) AS input (ordinal, id, content, metadata, embedding, created_at)
-      JOIN owned ON owned.ordinal = input.ordinal
+      ${insertMemoriesSql(embedding, batches, Prisma.sql`WHERE (input.agent_id, input.user_id, input.project_id) IN (SELECT agent_id, user_id, project_id FROM owned)`)}
     )
     SELECT owned.ordinal, (revision.revision - row_number() OVER (PARTITION BY owned.agent_id ORDER BY owned.ordinal DESC) + 1)::int AS revision
     FROM owned JOIN revision ON revision.agent_id = owned.agent_id`;
@@ -280,13 +276,13 @@ export function createPostgresMemoryStore({
         createdAt,
         vector: toUnitVector(vector, embedding.dimensions),
       }));
-      const batches = chunks(prepared, insertBatchSize).map((memories): MemoryBatch => ({ scope, embedding, createdAt, memories }));
+      const batches = chunks(prepared, insertBatchSize).map((memories): MemoryBatch => ({ scope, memories }));
       const revision =
         batches.length === 1
           ? await addTogether(batches[0]!)
           : await db.$transaction(async (tx) => {
               const advanced = await advanceRevision(tx, scope, 1);
-              for (const batch of batches) await tx.$executeRaw(insertMemoriesSql(batch));
+              for (const batch of batches) await tx.$executeRaw(insertMemoriesSql(embedding, [batch]));
               return advanced;
             });
       if (revision === undefined) throw agentNotFound();
