@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { Prisma, type Database } from "@codelab/db";
+import { Prisma, queryRows, type Database } from "@codelab/db";
 import { agentNotFound } from "../agents/agent-errors.js";
 import { createGroupCommit } from "../concurrency/group-commit.js";
 import { systemClock, type Clock } from "../ports/clock.js";
@@ -132,7 +132,9 @@ function insertMemoriesSql(embedding: EmbeddingSpace, batches: readonly MemoryBa
  * order. Answers each batch's revision, undefined where the agent does not belong to the scope.
  */
 async function addBatchesInOneStatement(db: Database, embedding: EmbeddingSpace, batches: readonly MemoryBatch[]): Promise<Array<number | undefined>> {
-  const rows = await db.$queryRaw<Array<{ ordinal: number; revision: number }>>`
+  const rows = await queryRows<{ ordinal: number; revision: number }>(
+    db,
+    Prisma.sql`
     WITH request AS (
       SELECT * FROM unnest(
         ${batches.map((_, ordinal) => ordinal)}::int[],
@@ -153,7 +155,8 @@ async function addBatchesInOneStatement(db: Database, embedding: EmbeddingSpace,
       ${insertMemoriesSql(embedding, batches, Prisma.sql`WHERE (input.agent_id, input.user_id, input.project_id) IN (SELECT agent_id, user_id, project_id FROM owned)`)}
     )
     SELECT owned.ordinal, (revision.revision - row_number() OVER (PARTITION BY owned.agent_id ORDER BY owned.ordinal DESC) + 1)::int AS revision
-    FROM owned JOIN revision ON revision.agent_id = owned.agent_id`;
+    FROM owned JOIN revision ON revision.agent_id = owned.agent_id`,
+  );
   const revisions = new Map(rows.map((row) => [row.ordinal, row.revision]));
   return batches.map((_, ordinal) => revisions.get(ordinal));
 }

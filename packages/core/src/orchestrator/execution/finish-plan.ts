@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { Prisma } from "@codelab/db";
+import { Prisma, queryRows } from "@codelab/db";
 import type { PlanEventScope } from "../../events/event-bus.js";
 import type { PlanActuals } from "../../events/event-map.js";
 import type { PlanEvent, RecordedPlanEvent } from "../plan-events.js";
@@ -93,7 +93,10 @@ export async function finishPlan(
   const synthesis = answer?.synthesis ?? null;
   const columns = actualColumns(actual);
   // One statement, atomic on its own: every part applies only when the plan was still executing.
-  const rows = await deps.db.$queryRaw<Array<{ id: bigint }>>`
+  // int8 arrives as text from `queryRows`.
+  const rows = await queryRows<{ id: string }>(
+    deps.db,
+    Prisma.sql`
     WITH finished AS (
       UPDATE task_plans
       SET status = ${status}, completed_at = ${completedAt}, end_reason = ${failureReason(tasks)},
@@ -117,7 +120,8 @@ export async function finishPlan(
       FROM finished
       RETURNING id
     )
-    SELECT id FROM recorded`;
+    SELECT id FROM recorded`,
+  );
   const [row] = rows;
-  return row ? { status, actual, totalEstimatedCost: plan.totalEstimatedCost, finalMessageId, ended: { id: row.id, scope, event: endEvent } } : undefined;
+  return row ? { status, actual, totalEstimatedCost: plan.totalEstimatedCost, finalMessageId, ended: { id: BigInt(row.id), scope, event: endEvent } } : undefined;
 }

@@ -1,4 +1,4 @@
-import { Prisma, type Database } from "@codelab/db";
+import { Prisma, queryRows, type Database } from "@codelab/db";
 import { agentJsonSql, fromAgentJson, type AgentJson, type AgentRecord } from "../../agents/agent-select.js";
 import type { PlanEventScope } from "../../events/event-bus.js";
 import { memoryRevisionSql } from "../../memory/memory-revision-sql.js";
@@ -32,7 +32,8 @@ interface PlanRunRow {
   originalRequest: string;
   startedAt: Date | null;
   totalEstimatedCost: number | null;
-  startEventId: bigint | null;
+  /** int8 arrives as text from `queryRows`. */
+  startEventId: string | null;
   tasks: Array<
     Omit<StartingTask, "status" | "dependencies" | "output"> & { status: string; dependencies: Prisma.JsonValue }
   >;
@@ -51,7 +52,9 @@ export async function startPlanRun(
 ): Promise<PlanRunStart | undefined> {
   const startedAt = clock.now();
   const event: PlanEvent = { type: "plan-start", payload: { planId, status: "executing", startedAt: startedAt.toISOString() } };
-  const [row] = await db.$queryRaw<PlanRunRow[]>`
+  const [row] = await queryRows<PlanRunRow>(
+    db,
+    Prisma.sql`
     WITH started AS (
       UPDATE task_plans SET started_at = ${startedAt}, updated_at = now()
       WHERE id = ${planId}::uuid AND user_id = ${userId}::uuid AND status = 'executing' AND started_at IS NULL AND session_id IS NOT NULL
@@ -80,7 +83,8 @@ export async function startPlanRun(
         WHERE agent.user_id = plan.user_id AND agent.id IN (SELECT agent_id FROM task_plan_tasks WHERE plan_id = plan.id)
       ) AS agents
     FROM task_plans AS plan
-    WHERE plan.id = ${planId}::uuid AND plan.user_id = ${userId}::uuid AND plan.status = 'executing'`;
+    WHERE plan.id = ${planId}::uuid AND plan.user_id = ${userId}::uuid AND plan.status = 'executing'`,
+  );
   if (!row) return undefined;
   const scope = toPlanEventScope(row);
   const agentRecords = row.agents.map(({ memoryRevision, ...agent }) => ({
@@ -101,6 +105,6 @@ export async function startPlanRun(
       agents: new Map<string, AgentRecord>(agentRecords.map(({ record }) => [record.id, record])),
       revisions: new Map(agentRecords.map(({ record, memoryRevision }) => [record.id, memoryRevision])),
     },
-    started: row.startEventId === null ? undefined : { id: row.startEventId, scope, event },
+    started: row.startEventId === null ? undefined : { id: BigInt(row.startEventId), scope, event },
   };
 }

@@ -1,4 +1,4 @@
-import type { Database } from "@codelab/db";
+import { Prisma, queryRows, type Database } from "@codelab/db";
 import type { PlanEventScope } from "../../events/event-bus.js";
 import type { Clock } from "../../ports/clock.js";
 import type { ContextualAgentResult } from "../../runtime/run-contextual-agent.js";
@@ -102,7 +102,9 @@ export async function storeTaskTransitions(
   const ends = completions.map((task) => endEvent(scope, task, now));
   const starts = claims.map((task) => startEvent(scope, task, now));
   const columns = completions.map(completedTaskColumns);
-  const [row] = await db.$queryRaw<Array<{ ended: Array<{ taskId: string; id: string }>; claimed: ClaimedRow[] }>>`
+  const [row] = await queryRows<{ ended: Array<{ taskId: string; id: string }>; claimed: ClaimedRow[] }>(
+    db,
+    Prisma.sql`
     WITH completion_input AS (
       SELECT * FROM unnest(
         ${completions.map((task) => task.taskId)}::text[],
@@ -180,7 +182,8 @@ export async function storeTaskTransitions(
           JOIN task_plans AS plan ON plan.id = task.plan_id
           JOIN recorded ON recorded.type = 'task-start' AND recorded.task_id = task.task_id
         ) AS step
-      ) AS claimed`;
+      ) AS claimed`,
+  );
   const endedIds = new Map(row!.ended.map((ended) => [ended.taskId, BigInt(ended.id)]));
   // The statement reads its dependencies as they were before it: the answers it stored come from here.
   const storedResults = new Map(completions.flatMap((task, index) => (endedIds.has(task.taskId) ? [[task.taskId, columns[index]!.result] as const] : [])));
