@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createGroupCommit } from "./group-commit.js";
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
@@ -68,5 +68,51 @@ describe("group commit", () => {
       "follow-up",
     ]);
     expect(batches).toEqual([["answer", "follow-up"]]);
+  });
+
+  describe("gathering", () => {
+    afterEach(() => vi.useRealTimers());
+
+    it("holds gathered calls for the interval so that later ones share their statement", async () => {
+      vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+      const batches: string[][] = [];
+      const store = createGroupCommit(
+        (inputs: string[]) => {
+          batches.push(inputs);
+          return Promise.resolve(inputs);
+        },
+        { gatherMilliseconds: 100 },
+      );
+
+      const first = store("first", { gather: true });
+      await nextTurn();
+      vi.advanceTimersByTime(60);
+      const second = store("second", { gather: true });
+      await nextTurn();
+      expect(batches).toEqual([]);
+
+      vi.advanceTimersByTime(40);
+      expect(await Promise.all([first, second])).toEqual(["first", "second"]);
+      expect(batches).toEqual([["first", "second"]]);
+    });
+
+    it("lets a call that cannot wait start the batch at once, taking the gathered ones along", async () => {
+      vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+      const batches: string[][] = [];
+      const store = createGroupCommit(
+        (inputs: string[]) => {
+          batches.push(inputs);
+          return Promise.resolve(inputs);
+        },
+        { gatherMilliseconds: 100 },
+      );
+
+      const gathered = store("gathered", { gather: true });
+      await nextTurn();
+      // No timer is advanced: only the call that cannot wait can start this batch.
+      expect(await Promise.all([gathered, store("urgent")])).toEqual(["gathered", "urgent"]);
+      expect(batches).toEqual([["gathered", "urgent"]]);
+      expect(vi.getTimerCount()).toBe(0);
+    });
   });
 });

@@ -1,3 +1,15 @@
+export interface GroupCommitOptions {
+  /**
+   * How long a call made with `gather` may wait for later calls to share its statement (default 0:
+   * gathered calls go like any other). A call without `gather` starts the batch at once, taking
+   * every gathered call along.
+   */
+  gatherMilliseconds?: number;
+}
+
+/** `gather`: nobody is waiting on this call right now, so it may wait to share a statement (see `GroupCommitOptions`). */
+export type GroupCommit<Input, Output> = (input: Input, options?: { gather?: boolean }) => Promise<Output>;
+
 /**
  * Runs one statement for many callers (group commit). A batch starts on the next turn of the event
  * loop, so that everything the calls of this turn set off (and what that sets off, down to the last
@@ -8,15 +20,19 @@
  */
 export function createGroupCommit<Input, Output>(
   run: (inputs: Input[]) => Promise<Output[]>,
-): (input: Input) => Promise<Output> {
+  { gatherMilliseconds = 0 }: GroupCommitOptions = {},
+): GroupCommit<Input, Output> {
   let queued: Array<{
     input: Input;
     resolve: (output: Output) => void;
     reject: (error: unknown) => void;
   }> = [];
   let running = false;
+  let gathering: ReturnType<typeof setTimeout> | undefined;
 
   async function runWhileQueued(): Promise<void> {
+    clearTimeout(gathering);
+    gathering = undefined;
     running = true;
     await new Promise((resolve) => setImmediate(resolve));
     while (queued.length > 0) {
@@ -32,9 +48,11 @@ export function createGroupCommit<Input, Output>(
     running = false;
   }
 
-  return (input) =>
+  return (input, { gather = false } = {}) =>
     new Promise<Output>((resolve, reject) => {
       queued.push({ input, resolve, reject });
-      if (!running) void runWhileQueued();
+      if (running) return;
+      if (gather && gatherMilliseconds > 0) gathering ??= setTimeout(() => void runWhileQueued(), gatherMilliseconds);
+      else void runWhileQueued();
     });
 }

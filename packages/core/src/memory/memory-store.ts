@@ -40,10 +40,19 @@ export interface SearchOptions {
   revision?: number;
 }
 
+export interface AddOptions {
+  /**
+   * Nobody waits for this write right now (a plan task's exchange, while its plan goes on): a store
+   * that writes in batches may hold it for a few milliseconds to share one write with later ones.
+   * An add without it is written at once, with any held ones. The promise settles once written.
+   */
+  gather?: boolean;
+}
+
 export interface MemoryStore {
   /** Prepares storage for a new agent (a no-op where nothing needs preparing). */
   initializeAgent(scope: MemoryScope): Promise<void>;
-  add(scope: MemoryScope, memories: NewMemory[]): Promise<MemoryRecord[]>;
+  add(scope: MemoryScope, memories: NewMemory[], options?: AddOptions): Promise<MemoryRecord[]>;
   /** Exact or approximate top-k by cosine similarity, best first, at or above `minScore`. */
   search(scope: MemoryScope, vector: Float32Array, options: SearchOptions): Promise<ScoredMemory[]>;
   /** Newest first. */

@@ -270,6 +270,26 @@ describe("postgres memory store", () => {
     expect(await storedRows(scopeOf(alice, 0).agentId)).toBe(await database.db.agentMemory.count({ where: { agentId: scopeOf(alice, 0).agentId, content: { not: "Planted." } } }));
   });
 
+  it("holds gathered adds until an add that cannot wait, then stores them all with it in one statement", async () => {
+    const seeded = await seedUser(database.db);
+    const [first, second] = [scopeOf(seeded, 0), scopeOf(seeded, 1)];
+    // An interval no test waits out: only the add that cannot wait stores the gathered ones.
+    const gathering = createPostgresMemoryStore({ db: database.db, embedder, clock, gatherMilliseconds: 60_000 });
+    const note = async (scope: MemoryScope, content: string, gather: boolean) =>
+      gathering.add(scope, [{ content, metadata: { source: "test" }, vector: await embed(content) }], { gather });
+
+    const gathered = [note(first, "Gathered for the first agent.", true), note(second, "Gathered for the second agent.", true)];
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await storedRows(first.agentId)) + (await storedRows(second.agentId))).toBe(0);
+
+    await Promise.all([...gathered, note(first, "Cannot wait.", false)]);
+    const transactions = await database.db.$queryRaw<Array<{ xmin: string }>>`
+      SELECT DISTINCT xmin::text AS xmin FROM agent_memories WHERE agent_id IN (${first.agentId}::uuid, ${second.agentId}::uuid)`;
+    expect(transactions).toHaveLength(1);
+    expect([await storedRows(first.agentId), await storedRows(second.agentId)]).toEqual([2, 1]);
+    expect(contentsOf(await gathering.search(second, await embed("second agent"), { limit: 5, minScore: -1 }))).toEqual(["Gathered for the second agent."]);
+  });
+
   it("stays correct when the cache is too small to keep any agent", async () => {
     const seeded = await seedUser(database.db);
     const [first, second] = [scopeOf(seeded, 0), scopeOf(seeded, 1)];

@@ -17,6 +17,12 @@ export interface PostgresMemoryStoreOptions {
   clock?: Clock;
   /** Bound on the vectors kept in memory across all agents; the least recently searched agents go first. */
   cacheBytes?: number;
+  /**
+   * How long an add made with `gather` may wait for later ones to share its statement (default
+   * 100 ms): a plan's tasks then remember their exchanges in a few statements rather than one each.
+   * Searches meanwhile, here or elsewhere, do not see it yet.
+   */
+  gatherMilliseconds?: number;
 }
 
 const defaultCacheBytes = 256 * 1024 * 1024;
@@ -176,9 +182,10 @@ export function createPostgresMemoryStore({
   embedder,
   clock = systemClock,
   cacheBytes = defaultCacheBytes,
+  gatherMilliseconds = 100,
 }: PostgresMemoryStoreOptions): MemoryStore {
   const embedding = { model: embedder.model, dimensions: embedder.dimensions };
-  const addTogether = createGroupCommit((batches: MemoryBatch[]) => addBatchesInOneStatement(db, embedding, batches));
+  const addTogether = createGroupCommit((batches: MemoryBatch[]) => addBatchesInOneStatement(db, embedding, batches), { gatherMilliseconds });
   const cache = new LruCache<CachedAgent>(cacheBytes, (agent) => agent.matrix.byteLength + agent.recordBytes);
   const loading = new Map<string, Promise<CachedAgent>>();
 
@@ -268,7 +275,7 @@ export function createPostgresMemoryStore({
       await db.$transaction((tx) => advanceRevision(tx, scope, 0));
     },
 
-    async add(scope, memories) {
+    async add(scope, memories, { gather = false } = {}) {
       if (memories.length === 0) return [];
       const createdAt = clock.now();
       const prepared: PreparedMemory[] = memories.map(({ content, metadata, vector }) => ({
@@ -282,7 +289,7 @@ export function createPostgresMemoryStore({
       const batches = chunks(prepared, insertBatchSize).map((memories): MemoryBatch => ({ scope, memories }));
       const revision =
         batches.length === 1
-          ? await addTogether(batches[0]!)
+          ? await addTogether(batches[0]!, { gather })
           : await db.$transaction(async (tx) => {
               const advanced = await advanceRevision(tx, scope, 1);
               for (const batch of batches) await tx.$executeRaw(insertMemoriesSql(embedding, [batch]));

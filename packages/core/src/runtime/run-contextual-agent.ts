@@ -23,6 +23,11 @@ export interface ContextualAgentInput extends CompletionOptions {
    * caller that discards the answer discards the memory with it.
    */
   rememberAfter?: Promise<boolean>;
+  /**
+   * Asked as the exchange is written: true when nobody will wait for the write soon, so that it may
+   * be gathered with others into one statement (see `AddOptions.gather`). Default: written at once.
+   */
+  gatherMemoryWrite?: () => boolean;
   /** Stored with the remembered exchange, e.g. the session or plan it came from. */
   memoryMetadata?: Record<string, string>;
   /**
@@ -70,12 +75,16 @@ async function recall(runtime: AgentRuntime, scope: MemoryScope, query: string, 
   }
 }
 
-async function remember(runtime: AgentRuntime, scope: MemoryScope, input: string, answer: string, metadata: Record<string, string>) {
+async function remember(
+  runtime: AgentRuntime,
+  scope: MemoryScope,
+  { input, answer, metadata, gather }: { input: string; answer: string; metadata: Record<string, string>; gather: () => boolean },
+) {
   const content = `Query: ${input}\nResponse: ${answer}`;
   const [vector] = await runtime.embedder.embed([content]);
-  await runtime.memory.add(scope, [
-    { content, vector: vector!, metadata: { ...metadata, timestamp: runtime.clock.now().toISOString(), success: true } },
-  ]);
+  await runtime.memory.add(scope, [{ content, vector: vector!, metadata: { ...metadata, timestamp: runtime.clock.now().toISOString(), success: true } }], {
+    gather: gather(),
+  });
 }
 
 async function setStatus(runtime: AgentRuntime, scope: MemoryScope, status: "READY" | "BUSY" | "ERROR", reason: string | null) {
@@ -105,6 +114,7 @@ function throwFirstFailure(outcomes: ReadonlyArray<PromiseSettledResult<unknown>
  */
 export async function runContextualAgent(runtime: AgentRuntime, request: ContextualAgentInput): Promise<ContextualAgentTurn> {
   const { scope, config, history, input, memoryRevision, signal, onDelta, onAnswer, rememberAfter, memoryMetadata = {}, toolUse, statusShownByCaller = false } = request;
+  const { gatherMemoryWrite = () => false } = request;
   const startedAt = performance.now();
   const stopTimer = runtime.metrics.agentExecutionSeconds.startTimer({ agent_id: scope.agentId });
   // BUSY is written while the memory is searched and the model works. Its outcome is held (never an
@@ -130,7 +140,7 @@ export async function runContextualAgent(runtime: AgentRuntime, request: Context
       .then(async (keep) => {
         if (!keep) return;
         await nextTurn();
-        await remember(runtime, scope, input, completion.content, memoryMetadata);
+        await remember(runtime, scope, { input, answer: completion.content, metadata: memoryMetadata, gather: gatherMemoryWrite });
       })
       .catch((error: unknown) => {
         // The answer stands even when it cannot be remembered; the failure is reported, not hidden.

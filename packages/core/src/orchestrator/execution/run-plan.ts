@@ -120,6 +120,8 @@ function runTasks(
   const transitions = planTransitions(context.deps, scope);
   const byId = new Map(tasks.map((task) => [task.taskId, task]));
   const statusOf = (taskId: string) => byId.get(taskId)?.status;
+  /** Some task has yet to end: answered, failed or skipped. */
+  const stillRunning = () => tasks.some((task) => task.status === "pending" || task.status === "running");
   const launched = new Set<string>();
   const readySince = new Map<string, number>();
   /** Tasks holding a place under the per-plan limit: launched and not yet answered. */
@@ -154,7 +156,7 @@ function runTasks(
       };
       active += 1;
       unfinished += 1;
-      void runTask(context, scope, task, readySince.get(task.taskId)!, { transitions, snapshot, onAnswered })
+      void runTask(context, scope, task, readySince.get(task.taskId)!, { transitions, snapshot, onAnswered, stillRunning })
         .then(
           ({ outcome, finishing }) => {
             leavePlace();
@@ -218,7 +220,12 @@ async function runTask(
   scope: PlanEventScope,
   task: ScheduledTask,
   readySince: number,
-  { transitions, snapshot, onAnswered }: { transitions: PlanTransitions; snapshot: PlanSnapshot; onAnswered: () => boolean },
+  {
+    transitions,
+    snapshot,
+    onAnswered,
+    stillRunning,
+  }: { transitions: PlanTransitions; snapshot: PlanSnapshot; onAnswered: () => boolean; stillRunning: () => boolean },
 ): Promise<TaskRun> {
   const release = await userSlots.acquire(scope.userId, signal).catch(() => undefined);
   if (!release) return stopped;
@@ -253,6 +260,10 @@ async function runTask(
         deltas,
         complete,
         rememberAtOnce,
+        // While other tasks still run, nobody waits for an exchange to be remembered: it may be held
+        // to share a statement with later ones. Once none runs, the plan's end waits for it: it is
+        // written at once, taking along those still held.
+        gatherMemoryWrite: stillRunning,
         ...(admitted ? { admitted } : {}),
       });
 

@@ -27,6 +27,8 @@ export interface TaskStepRequest {
    * being stored rather than after (when nothing waits for the answer to be stored first).
    */
   rememberAtOnce?: () => boolean;
+  /** See `ContextualAgentInput.gatherMemoryWrite`. */
+  gatherMemoryWrite?: () => boolean;
   /**
    * For a step started before its claim was stored, on the step as guessed: settles true once the
    * claim holds with that step. Nothing is stored (answer, failure or memory) until it does, and
@@ -81,6 +83,7 @@ export async function runTaskStep(deps: ExecutionDependencies, request: TaskStep
       input: buildTaskInput(input),
       memoryRevision: input.memoryRevision,
       rememberAfter,
+      ...(request.gatherMemoryWrite ? { gatherMemoryWrite: request.gatherMemoryWrite } : {}),
       // BUSY was written with the claim; READY is written with the answer.
       statusShownByCaller: true,
       signal,
