@@ -71,6 +71,10 @@ export interface EventSubscription extends AsyncIterable<StoredEvent> {
 
 /** The port producers and transports use. Scope filtering (user, project, plan) happens inside the bus. */
 export interface EventBus {
+  /**
+   * Events one process publishes are stored in the order it calls `publish`, whether or not the
+   * earlier ones are stored yet: a publisher need not wait for one event before publishing the next.
+   */
   publish<Type extends EventType>(scope: ScopeFor<Type>, event: EventOf<Type>): Promise<StoredEvent<Type>>;
   read(scope: EventScope, options?: ReadOptions): Promise<StoredEvent[]>;
   /**

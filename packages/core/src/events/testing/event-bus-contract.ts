@@ -170,6 +170,22 @@ export function describeEventBusContract(implementation: string, createTestBus: 
       }
     });
 
+    it("stores events in the order publish is called, across turns, without waiting for earlier ones", async () => {
+      const bus = createBus();
+      const scope = newScope();
+      const subscription = await bus.subscribe(scope);
+      const published: Array<Promise<StoredEvent>> = [];
+      for (const text of range(0, 30)) {
+        published.push(publishDelta(bus, scope, text));
+        // Every few events on a later turn of the event loop, while earlier ones are still on their way.
+        if (Number(text) % 3 === 2) await new Promise((resolve) => setImmediate(resolve));
+      }
+      const stored = await Promise.all(published);
+
+      expect(textsOf(await take(subscription, 30))).toEqual(range(0, 30));
+      for (const [index, event] of stored.entries()) if (index > 0) expect(compareEventIds(event.id, stored[index - 1]!.id)).toBeGreaterThan(0);
+    });
+
     it("keeps ids rising when the clock stands still or steps back", async () => {
       const clock = createFixedClock();
       const start = clock.now().getTime();

@@ -9,7 +9,7 @@ import {
   type TaskCompletion,
 } from "./task-transitions.js";
 
-/** A claimed task, and when its `task-start` is handed to the publisher (its deltas wait for that). */
+/** A claimed task, and when its `task-start` is handed to the bus (its deltas wait for that, and go to the bus with it). */
 export interface ClaimOutcome {
   claimed: ClaimedTask | undefined;
   handedOver: Promise<void>;
@@ -61,7 +61,7 @@ export function planTransitions(
       ];
       const handedOver = Promise.all(
         completions.map((request) => request.deltasOut),
-      ).then(() => deps.planEvents.send(recorded));
+      ).then(() => deps.planEvents.send(recorded).issued);
       let completionIndex = 0;
       let claimIndex = 0;
       return requests.map((request) =>

@@ -49,7 +49,7 @@ export async function runPlan(context: PlanRunContext, plan: { planId: string; u
   const { deps, settings } = context;
   const start = await startPlanRun(deps, plan);
   if (!start) return { kind: "idle" };
-  if (start.started) void deps.planEvents.send([start.started]);
+  if (start.started) deps.planEvents.send([start.started]);
   const { scope, plan: planToFinish, agents } = start;
   const { request } = planToFinish;
   const tasks: ScheduledTask[] = start.tasks;
@@ -81,7 +81,7 @@ export async function runPlan(context: PlanRunContext, plan: { planId: string; u
     });
     if (!finished) return { kind: "stopped" };
     // Then the plan's outbox is read once more, for any event a failed send left behind.
-    void deps.planEvents.send([finished.ended]).then(() => deps.planEvents.publish(scope.planId));
+    void deps.planEvents.send([finished.ended]).sent.then(() => deps.planEvents.publish(scope.planId));
     return { kind: "finished", scope, plan: finished };
   } catch (error) {
     if (watch.signal.aborted) return { kind: "stopped" };

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startExecutionFixture, type ExecutionFixture } from "../execution/execution-test-fixture.js";
 import { recordPlanEvents } from "../plan-events.js";
+import type { EventBus } from "../../events/event-bus.js";
 import { createPlanEventPublisher } from "./plan-event-publisher.js";
 
 let fixture: ExecutionFixture;
@@ -54,7 +55,7 @@ describe("plan event publisher", () => {
     const publisher = createPlanEventPublisher({ db, events: fixture.events, logger: { warn: () => undefined }, markGatherMilliseconds: 60_000 });
 
     // As the engine does: a transition asks for its plan's events to be read right after its commit, before later handovers.
-    await Promise.all([publisher.publish(planId), publisher.send([handed])]);
+    await Promise.all([publisher.publish(planId), publisher.send([handed]).sent]);
     // A read while the handed event's mark is still being gathered must not send it again.
     await publisher.publish(planId);
 
@@ -66,9 +67,42 @@ describe("plan event publisher", () => {
     expect(await marks()).toEqual([true, true]);
 
     // Sent alone while no mark is being stored: its mark waits to be gathered with later ones.
-    await publisher.send([await record("alone")]);
+    await publisher.send([await record("alone")]).sent;
     expect(await marks()).toEqual([true, true, false]);
     await publisher.flush();
     expect(await marks()).toEqual([true, true, true]);
+  });
+
+  it("says when handed-over events are handed to the bus, before the bus has stored them", async () => {
+    const { db } = fixture.deps;
+    const { tenant } = fixture;
+    const planId = await fixture.insertPlan([{ taskId: "only" }]);
+    const scope = { planId, userId: tenant.user.id, projectId: tenant.project.id, sessionId: tenant.session.id };
+    const event = { type: "task-start" as const, payload: { planId, taskId: "only", agentName: "CodeAssistant", agentId: "", status: "running" as const, startedAt: new Date().toISOString() } };
+    await db.$transaction((transaction) => recordPlanEvents(transaction, scope, [event]));
+    const { id } = await db.planEventOutbox.findFirstOrThrow({ where: { planId }, select: { id: true } });
+    // A bus that takes events at once but confirms them only when let, as a slow round trip would.
+    let confirm!: () => void;
+    const confirmed = new Promise<void>((resolve) => (confirm = resolve));
+    const handedToBus: string[] = [];
+    const slowBus: EventBus = {
+      ...fixture.events,
+      publish: (publishScope, published) => {
+        handedToBus.push(published.type);
+        const stored = fixture.events.publish(publishScope, published);
+        return confirmed.then(() => stored);
+      },
+    };
+    const publisher = createPlanEventPublisher({ db, events: slowBus, logger: { warn: () => undefined }, markGatherMilliseconds: 0 });
+
+    const handover = publisher.send([{ id, scope, event }]);
+    await handover.issued;
+    const sentMeanwhile = await Promise.race([handover.sent.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 50))]);
+    expect({ handedToBus, sentMeanwhile }).toEqual({ handedToBus: ["task-start"], sentMeanwhile: false });
+
+    confirm();
+    await handover.sent;
+    await publisher.flush();
+    expect(await db.planEventOutbox.count({ where: { planId, publishedAt: null } })).toBe(0);
   });
 });

@@ -13,17 +13,29 @@ export interface PlanEventPublisher {
   publish(planId: string): Promise<void>;
   /**
    * Sends events a transition recorded and returned from its own statement, saving the read.
-   * Resolves once they are on the bus (their mark is stored afterwards); never rejects: events it
-   * could not send stay in the outbox for the plan's next `publish`.
+   * Events it could not send stay in the outbox for the plan's next `publish`.
    */
-  send(recorded: readonly RecordedPlanEvent[]): Promise<void>;
+  send(recorded: readonly RecordedPlanEvent[]): Handover;
   /** Stores every published mark still waiting to be gathered into a statement (on shutdown). */
   flush(): Promise<void>;
 }
 
+/** Neither promise rejects. */
+export interface Handover {
+  /**
+   * Settles once the events are handed to the bus. The bus stores events in the order it is handed
+   * them, so what must follow them (a task's deltas after its `task-start`) may be published from
+   * then on, and goes to the bus with them rather than one round trip later.
+   */
+  issued: Promise<void>;
+  /** Settles once the bus has stored them (or refused them); their mark is stored afterwards. */
+  sent: Promise<void>;
+}
+
 interface HandedEvents {
   recorded: readonly RecordedPlanEvent[];
-  resolve: () => void;
+  issued: () => void;
+  sent: () => void;
 }
 
 const byId = (left: RecordedPlanEvent, right: RecordedPlanEvent) => (left.id < right.id ? -1 : left.id > right.id ? 1 : 0);
@@ -142,7 +154,9 @@ export function createPlanEventPublisher({ db, events, logger, markGatherMillise
         const fromOutbox = readBatch.size > 0 ? await readUnpublishedPlanEvents(db, { planIds: [...readBatch.keys()], excluding: unmarked }) : [];
         // Events handed over while the read was on its way are sent by their handover.
         const read = fromOutbox.filter((row) => !unmarked.has(row.id));
-        const { sent, failure } = await sendPlanEvents(events, [...handedEvents, ...read].sort(byId));
+        const sending = sendPlanEvents(events, [...handedEvents, ...read].sort(byId));
+        for (const handover of handedBatch) handover.issued();
+        const { sent, failure } = await sending;
         for (const id of sent) unmarked.add(id);
         const sentIds = new Set(sent);
         // Handed events that did not go out are the outbox's again: the plan's next read finds them.
@@ -157,7 +171,10 @@ export function createPlanEventPublisher({ db, events, logger, markGatherMillise
         for (const { id } of handedEvents) unmarked.delete(id);
         logger.warn("could not publish plan events", { planIds: [...readBatch.keys()], error: String(error) });
       }
-      for (const handover of handedBatch) handover.resolve();
+      for (const handover of handedBatch) {
+        handover.issued();
+        handover.sent();
+      }
       if (readAgain) {
         for (const [planId, resolvers] of readBatch) for (const resolve of resolvers) requestRead(planId, resolve);
         continue;
@@ -178,13 +195,15 @@ export function createPlanEventPublisher({ db, events, logger, markGatherMillise
     },
 
     send(recorded) {
-      if (recorded.length === 0) return Promise.resolve();
+      if (recorded.length === 0) return { issued: Promise.resolve(), sent: Promise.resolve() };
       // Left out of any read from now on: the handover is what sends them.
       for (const { id } of recorded) unmarked.add(id);
-      return new Promise<void>((resolve) => {
-        handed.push({ recorded, resolve });
-        if (!sending) void sendWhileRequested();
-      });
+      let issued!: () => void;
+      let sent!: () => void;
+      const handover: Handover = { issued: new Promise((resolve) => (issued = resolve)), sent: new Promise((resolve) => (sent = resolve)) };
+      handed.push({ recorded, issued, sent });
+      if (!sending) void sendWhileRequested();
+      return handover;
     },
 
     flush: () => marker.flush(),
