@@ -1,4 +1,4 @@
-import type { Database, Prisma } from "@codelab/db";
+import { Prisma, queryRows, type Database } from "@codelab/db";
 import type { EventBus, PlanEventScope } from "../events/event-bus.js";
 import type { EventOf, PlanEventType } from "../events/event-map.js";
 
@@ -39,16 +39,17 @@ export async function readUnpublishedPlanEvents(
   db: Database,
   { planIds, excluding }: { planIds: readonly string[]; excluding: ReadonlySet<bigint> },
 ): Promise<RecordedPlanEvent[]> {
-  const rows = await db.planEventOutbox.findMany({
-    where: { publishedAt: null, planId: { in: [...planIds] }, ...(excluding.size > 0 ? { id: { notIn: [...excluding] } } : {}) },
-    orderBy: { id: "asc" },
-    take: planEventBatchSize,
-  });
-  return rows.map((row) => ({
-    id: row.id,
-    scope: { userId: row.userId, projectId: row.projectId, sessionId: row.sessionId, planId: row.planId },
-    event: { type: row.type, payload: row.payload } as unknown as PlanEvent,
-  }));
+  // int8 arrives as text from `queryRows`.
+  const rows = await queryRows<{ id: string; userId: string; projectId: string; sessionId: string; planId: string; type: string; payload: unknown }>(
+    db,
+    Prisma.sql`
+      SELECT id::text AS id, user_id::text AS "userId", project_id::text AS "projectId", session_id::text AS "sessionId", plan_id::text AS "planId", type, payload
+      FROM plan_event_outbox
+      WHERE published_at IS NULL AND plan_id = ANY(${[...planIds]}::uuid[]) AND NOT (id = ANY(${[...excluding].map(String)}::bigint[]))
+      ORDER BY id
+      LIMIT ${planEventBatchSize}`,
+  );
+  return rows.map(({ id, type, payload, ...scope }) => ({ id: BigInt(id), scope, event: { type, payload } as unknown as PlanEvent }));
 }
 
 /** What one send did: `sent` are on the bus (mark them published). */
@@ -77,5 +78,5 @@ export async function sendPlanEvents(events: EventBus, recorded: readonly Record
 
 /** Marks sent events published, in one statement however many there are. */
 export async function markPlanEventsPublished(db: Database, ids: readonly bigint[]): Promise<void> {
-  if (ids.length > 0) await db.planEventOutbox.updateMany({ where: { id: { in: [...ids] } }, data: { publishedAt: new Date() } });
+  if (ids.length > 0) await queryRows(db, Prisma.sql`UPDATE plan_event_outbox SET published_at = now() WHERE id = ANY(${ids.map(String)}::bigint[])`);
 }

@@ -1,4 +1,4 @@
-import type { Database } from "@codelab/db";
+import { Prisma, queryRows, type Database } from "@codelab/db";
 import type { LlmLogger } from "../../llm/llm-logger.js";
 
 export interface CancellationWatch {
@@ -23,7 +23,7 @@ export function watchForCancellation(
 
   async function check(): Promise<void> {
     try {
-      const plan = await db.taskPlan.findUnique({ where: { id: planId }, select: { status: true } });
+      const [plan] = await queryRows<{ status: string }>(db, Prisma.sql`SELECT status FROM task_plans WHERE id = ${planId}::uuid`);
       if (plan?.status !== "executing") controller.abort(new Error(`The plan is ${plan?.status ?? "gone"}`));
     } catch (error) {
       logger.warn("could not check whether a plan was cancelled", { planId, error: String(error) });
