@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createLocalEmbedder, localEmbeddingDimensions } from "./local-embedder.js";
 import { dotProduct } from "./vector-math.js";
@@ -22,6 +23,26 @@ const facts = [
 ];
 
 describe("local embedder", () => {
+  it("keeps the vectors of its model name bit for bit, so stored memories stay comparable", async () => {
+    // Digests of the vectors as the model first made them; a change of features needs a new model name.
+    const texts = [
+      "Query: Task step3: work on step3\n\nExpected output: a short answer\nResponse: A short result of this step, in about a dozen words or so.",
+      "Café déployé sur le port 5432 — ÜBER naïve façades; the of and",
+      "Deploying deployments deployed: PostgreSQL 15, Redis 7 and Qdrant on ports 5432/6379/6333.",
+      "a",
+      "",
+    ];
+    const digest = (vector: Float32Array) => createHash("sha1").update(new Uint8Array(vector.buffer, vector.byteOffset, vector.byteLength)).digest("hex");
+
+    expect((await embedder.embed(texts)).map(digest)).toEqual([
+      "714292c1bff73ddf1b02cdde65712c8d8bf7f7af",
+      "d44afb12845921abd301ac28eb22e8197b1d9587",
+      "ea9ec353f3229ff97b2c9861bc38f294c0172e31",
+      "4aeb942bcefc587582036cf58a967a229f55703f",
+      "53ea2cb716f312714685c92b6be27e419f8c746c",
+    ]);
+  });
+
   it("returns one unit-length vector of the declared size per text", async () => {
     const vectors = await embedder.embed(facts);
     expect(vectors).toHaveLength(facts.length);

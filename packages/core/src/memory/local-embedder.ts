@@ -33,42 +33,63 @@ function words(text: string): string[] {
   );
 }
 
-/** FNV-1a over UTF-16 code units, then a murmur3 finalizer so both the low bits (bucket) and the top bit (sign) are well mixed. */
-function hash(feature: string): number {
-  let value = 0x811c9dc5;
-  for (let index = 0; index < feature.length; index++) {
-    value ^= feature.charCodeAt(index);
-    value = Math.imul(value, 0x01000193);
-  }
+/**
+ * FNV-1a over UTF-16 code units, fed piece by piece, so a feature ("w:" and a word, say) is hashed
+ * without building its string: the features of one text are hundreds of strings otherwise.
+ */
+function fnv(state: number, text: string, from = 0, to = text.length): number {
+  for (let index = from; index < to; index++) state = fnvStep(state, text.charCodeAt(index));
+  return state;
+}
+
+function fnvStep(state: number, codeUnit: number): number {
+  return Math.imul(state ^ codeUnit, 0x01000193);
+}
+
+const fnvOffset = 0x811c9dc5;
+// The w:, b:, p: and c: tags keep the kinds of feature apart: the word "the" is not the trigram "the".
+const tagged = { word: fnv(fnvOffset, "w:"), bigram: fnv(fnvOffset, "b:"), prefix: fnv(fnvOffset, "p:"), trigram: fnv(fnvOffset, "c:") };
+
+/** A murmur3 finalizer, so both the low bits (bucket) and the top bit (sign) are well mixed. */
+function addFeature(vector: Float32Array, state: number, weight: number): void {
+  let value = state;
   value ^= value >>> 16;
   value = Math.imul(value, 0x85ebca6b);
   value ^= value >>> 13;
   value = Math.imul(value, 0xc2b2ae35);
   value ^= value >>> 16;
-  return value >>> 0;
-}
-
-function addFeature(vector: Float32Array, feature: string, weight: number): void {
-  const value = hash(feature);
+  value >>>= 0;
   const sign = value & 0x80000000 ? -1 : 1;
   vector[value % vector.length]! += sign * weight;
+}
+
+/** The code unit at `index` of the word as `<word>`: trigrams see where a word starts and ends. */
+function paddedCodeUnit(word: string, index: number): number {
+  return index === 0 ? 60 /* < */ : index === word.length + 1 ? 62 /* > */ : word.charCodeAt(index - 1);
+}
+
+function addTrigrams(vector: Float32Array, word: string): void {
+  const paddedLength = word.length + 2;
+  // Spread over the word's trigrams, so a long word weighs about as much as a short one.
+  const weight = weights.trigram / Math.sqrt(Math.max(1, paddedLength - 2));
+  for (let start = 0; start + 3 <= paddedLength; start++) {
+    const first = fnvStep(tagged.trigram, paddedCodeUnit(word, start));
+    addFeature(vector, fnvStep(fnvStep(first, paddedCodeUnit(word, start + 1)), paddedCodeUnit(word, start + 2)), weight);
+  }
 }
 
 function embedLocally(text: string): Float32Array {
   const vector = new Float32Array(localEmbeddingDimensions);
   const tokens = words(text);
   tokens.forEach((word, index) => {
-    // The w:, b:, p: and c: tags keep the kinds of feature apart: the word "the" is not the trigram "the".
-    addFeature(vector, `w:${word}`, stopWords.has(word) ? weights.stopWord : weights.word);
+    const stopWord = stopWords.has(word);
+    addFeature(vector, fnv(tagged.word, word), stopWord ? weights.stopWord : weights.word);
     const next = tokens[index + 1];
     // "of the" says nothing about a text; "port 5432" says a lot.
-    if (next !== undefined && !(stopWords.has(word) && stopWords.has(next))) addFeature(vector, `b:${word} ${next}`, weights.bigram);
-    if (stopWords.has(word)) return;
-    if (word.length > 3) addFeature(vector, `p:${word.slice(0, prefixLength)}`, weights.prefix);
-    const padded = `<${word}>`;
-    // Spread over the word's trigrams, so a long word weighs about as much as a short one.
-    const trigramWeight = weights.trigram / Math.sqrt(Math.max(1, padded.length - 2));
-    for (let start = 0; start + 3 <= padded.length; start++) addFeature(vector, `c:${padded.slice(start, start + 3)}`, trigramWeight);
+    if (next !== undefined && !(stopWord && stopWords.has(next))) addFeature(vector, fnv(fnv(fnv(tagged.bigram, word), " "), next), weights.bigram);
+    if (stopWord) return;
+    if (word.length > 3) addFeature(vector, fnv(tagged.prefix, word, 0, Math.min(prefixLength, word.length)), weights.prefix);
+    addTrigrams(vector, word);
   });
   return normalizeInPlace(vector);
 }
