@@ -73,7 +73,8 @@ describe("group commit", () => {
   describe("gathering", () => {
     afterEach(() => vi.useRealTimers());
 
-    it("holds gathered calls for the interval so that later ones share their statement", async () => {
+    /** Timers faked (not setImmediate, which starts a batch): only advancing them ends a gathering. */
+    function gatheringStore() {
       vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
       const batches: string[][] = [];
       const store = createGroupCommit(
@@ -83,6 +84,11 @@ describe("group commit", () => {
         },
         { gatherMilliseconds: 100 },
       );
+      return { batches, store };
+    }
+
+    it("holds gathered calls for the interval so that later ones share their statement", async () => {
+      const { batches, store } = gatheringStore();
 
       const first = store("first", { gather: true });
       await nextTurn();
@@ -97,15 +103,7 @@ describe("group commit", () => {
     });
 
     it("lets a call that cannot wait start the batch at once, taking the gathered ones along", async () => {
-      vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
-      const batches: string[][] = [];
-      const store = createGroupCommit(
-        (inputs: string[]) => {
-          batches.push(inputs);
-          return Promise.resolve(inputs);
-        },
-        { gatherMilliseconds: 100 },
-      );
+      const { batches, store } = gatheringStore();
 
       const gathered = store("gathered", { gather: true });
       await nextTurn();

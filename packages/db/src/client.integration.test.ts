@@ -3,24 +3,46 @@ import { createDatabase, queryRows, type Database } from "./client.js";
 import { Prisma } from "./generated/prisma/client.js";
 import { createTestDatabase, type TestDatabase } from "./testing/test-database.js";
 
-const namedStatements = (db: Database) =>
-  queryRows<{ name: string; statement: string }>(db, Prisma.sql`SELECT name, statement FROM pg_prepared_statements WHERE NOT from_sql`);
+/** The statements the session answering this query has prepared through the protocol (not `PREPARE`), with their names. */
+const preparedInSession = (db: Database) =>
+  db.$queryRaw<Array<{ name: string; statement: string }>>`SELECT name, statement FROM pg_prepared_statements WHERE NOT from_sql`;
+
+let database: TestDatabase;
+// One connection each, so every query of a client runs in the same session.
+let prepared: Database;
+let unprepared: Database;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  prepared = createDatabase({ connectionString: database.connectionString, maxConnections: 1 });
+  unprepared = createDatabase({ connectionString: database.connectionString, maxConnections: 1, preparedStatements: false });
+});
+afterAll(async () => {
+  await Promise.all([prepared.$disconnect(), unprepared.$disconnect()]);
+  await database.drop();
+});
+
+describe("prepared statements", () => {
+  it("prepares a statement once per connection and runs it again by name", async () => {
+    for (let call = 0; call < 3; call++) expect(await prepared.user.count({ where: { email: "nobody@example.com" } })).toBe(0);
+    const statements = (await preparedInSession(prepared)).map((row) => row.statement);
+    expect(statements.filter((statement) => statement.includes(`FROM "public"."users"`))).toHaveLength(1);
+  });
+
+  it("prepares nothing when turned off", async () => {
+    expect(await unprepared.user.count()).toBe(0);
+    expect(await preparedInSession(unprepared)).toEqual([]);
+  });
+
+  it("keeps raw statements and interactive transactions working on named statements", async () => {
+    const echo = (name: string) => prepared.$queryRaw<Array<{ name: string }>>`SELECT ${name}::text AS name`;
+    expect(await echo("a")).toEqual([{ name: "a" }]);
+    expect(await echo("b")).toEqual([{ name: "b" }]);
+    const counted = await prepared.$transaction(async (tx) => [await tx.user.count(), await tx.user.count()]);
+    expect(counted).toEqual([0, 0]);
+  });
+});
 
 describe("queryRows", () => {
-  let database: TestDatabase;
-  // One connection each, so every statement of a client runs in the same session.
-  let prepared: Database;
-  let unprepared: Database;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    prepared = createDatabase({ connectionString: database.connectionString, maxConnections: 1 });
-    unprepared = createDatabase({ connectionString: database.connectionString, maxConnections: 1, preparedStatements: false });
-  });
-  afterAll(async () => {
-    await Promise.all([prepared.$disconnect(), unprepared.$disconnect()]);
-    await database.drop();
-  });
-
   it("passes arrays, json, bytes and times as parameters and reads rows as pg types them", async () => {
     const at = new Date("2026-11-22T10:00:00.123Z");
     const [row] = await queryRows<{ ids: string[]; payloads: unknown[]; bytes: Buffer[]; at: Date; count: number; big: string; ratio: number }>(
@@ -38,12 +60,12 @@ describe("queryRows", () => {
     const echo = (db: Database, value: string) => queryRows<{ value: string }>(db, Prisma.sql`SELECT ${value}::text AS value, 'query-rows' AS marker`);
     expect(await echo(prepared, "a")).toEqual([{ value: "a", marker: "query-rows" }]);
     expect(await echo(prepared, "b")).toEqual([{ value: "b", marker: "query-rows" }]);
-    const named = (await namedStatements(prepared)).filter((row) => row.statement.includes("'query-rows'"));
+    const named = (await preparedInSession(prepared)).filter((row) => row.statement.includes("'query-rows'"));
     expect(named).toHaveLength(1);
     expect(named[0]!.name).toMatch(/^codelab_[0-9a-f]{40}$/);
 
     expect(await echo(unprepared, "c")).toEqual([{ value: "c", marker: "query-rows" }]);
-    expect(await namedStatements(unprepared)).toEqual([]);
+    expect(await preparedInSession(unprepared)).toEqual([]);
   });
 
   it("reports a failing statement with Postgres's own error, and the connection stays usable", async () => {
