@@ -1,11 +1,28 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, queryRows, type Database } from "./client.js";
+import { startEmbeddedPostgres } from "./embedded-postgres.js";
 import { Prisma } from "./generated/prisma/client.js";
 import { createTestDatabase, type TestDatabase } from "./testing/test-database.js";
 
 /** The statements the session answering this query has prepared through the protocol (not `PREPARE`), with their names. */
 const preparedInSession = (db: Database) =>
   db.$queryRaw<Array<{ name: string; statement: string }>>`SELECT name, statement FROM pg_prepared_statements WHERE NOT from_sql`;
+
+/** The parameter and column types the plan engine's statements use, there and back. */
+async function expectTypedRoundTrip(db: Database): Promise<void> {
+  const at = new Date("2026-11-22T10:00:00.123Z");
+  const [row] = await queryRows<{ ids: string[]; payloads: unknown[]; bytes: Buffer[]; at: Date; count: number; big: string; ratio: number }>(
+    db,
+    Prisma.sql`
+      SELECT ${["a", "b"]}::text[] AS ids, ${[JSON.stringify({ n: 1 }), JSON.stringify([true])]}::jsonb[] AS payloads,
+        ${[new Uint8Array([1, 2, 255])]}::bytea[] AS bytes, ${at}::timestamptz AS at, ${2}::int AS count,
+        ${"9007199254740993"}::int8 AS big, ${0.25}::float8 AS ratio`,
+  );
+  expect(row).toEqual({ ids: ["a", "b"], payloads: [{ n: 1 }, [true]], bytes: [Buffer.from([1, 2, 255])], at, count: 2, big: "9007199254740993", ratio: 0.25 });
+}
 
 let database: TestDatabase;
 // One connection each, so every query of a client runs in the same session.
@@ -44,16 +61,20 @@ describe("prepared statements", () => {
 
 describe("queryRows", () => {
   it("passes arrays, json, bytes and times as parameters and reads rows as pg types them", async () => {
-    const at = new Date("2026-11-22T10:00:00.123Z");
-    const [row] = await queryRows<{ ids: string[]; payloads: unknown[]; bytes: Buffer[]; at: Date; count: number; big: string; ratio: number }>(
-      prepared,
-      Prisma.sql`
-        SELECT ${["a", "b"]}::text[] AS ids, ${[JSON.stringify({ n: 1 }), JSON.stringify([true])]}::jsonb[] AS payloads,
-          ${[new Uint8Array([1, 2, 255])]}::bytea[] AS bytes, ${at}::timestamptz AS at, ${2}::int AS count,
-          ${"9007199254740993"}::int8 AS big, ${0.25}::float8 AS ratio`,
-    );
+    await expectTypedRoundTrip(prepared);
+  });
 
-    expect(row).toEqual({ ids: ["a", "b"], payloads: [{ n: 1 }, [true]], bytes: [Buffer.from([1, 2, 255])], at, count: 2, big: "9007199254740993", ratio: 0.25 });
+  it("does the same on the embedded server, where statements go unnamed", { timeout: 60_000 }, async () => {
+    const directory = await mkdtemp(join(tmpdir(), "codelab-embedded-"));
+    const embedded = await startEmbeddedPostgres({ dataDirectory: join(directory, "data") });
+    const db = createDatabase({ connectionString: embedded.connectionString, maxConnections: 1, preparedStatements: false });
+    try {
+      await expectTypedRoundTrip(db);
+    } finally {
+      await db.$disconnect();
+      await embedded.stop();
+      await rm(directory, { recursive: true, force: true });
+    }
   });
 
   it("prepares each text once per connection under the client's statement names, and none when they are off", async () => {
