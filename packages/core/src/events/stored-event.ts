@@ -26,8 +26,8 @@ export function decodeEvent(id: string, encoded: string): StoredEvent {
 
 /**
  * The event as `decodeEvent(id, encodeEvent(scope, event))` makes it, without the text in
- * between: for an append whose subscribers in this process need the event and nothing needs its
- * text (the embedded bus), the round trip through JSON was most of the cost of publishing.
+ * between: for delivering an append to this process's own subscribers, where the round trip
+ * through JSON was most of the cost of publishing (the Redis bus still encodes it for the log).
  */
 export function storedEvent(id: string, scope: EventScope, event: EventOf<EventType>): StoredEvent {
   return frozenEvent(id, event.type, frozenJsonCopy(event.payload), scope);

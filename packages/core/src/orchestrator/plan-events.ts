@@ -43,7 +43,7 @@ export async function readUnpublishedPlanEvents(
   const rows = await queryRows<{ id: string; userId: string; projectId: string; sessionId: string; planId: string; type: string; payload: unknown }>(
     db,
     Prisma.sql`
-      SELECT id::text AS id, user_id::text AS "userId", project_id::text AS "projectId", session_id::text AS "sessionId", plan_id::text AS "planId", type, payload
+      SELECT id, user_id AS "userId", project_id AS "projectId", session_id AS "sessionId", plan_id AS "planId", type, payload
       FROM plan_event_outbox
       WHERE published_at IS NULL AND plan_id = ANY(${[...planIds]}::uuid[]) AND NOT (id = ANY(${[...excluding].map(String)}::bigint[]))
       ORDER BY id
