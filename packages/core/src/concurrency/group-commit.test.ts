@@ -112,5 +112,32 @@ describe("group commit", () => {
       expect(batches).toEqual([["gathered", "urgent"]]);
       expect(vi.getTimerCount()).toBe(0);
     });
+
+    it("starts the gathered calls' batch when flushed, and settles once it is written", async () => {
+      const { batches, store } = gatheringStore();
+
+      const gathered = [store("first", { gather: true }), store("second", { gather: true })];
+      await nextTurn();
+      // No timer is advanced: only the flush can start this batch.
+      await store.flush();
+      expect(batches).toEqual([["first", "second"]]);
+      expect(await Promise.all(gathered)).toEqual(["first", "second"]);
+      expect(vi.getTimerCount()).toBe(0);
+    });
+  });
+
+  it("settles a flush with nothing gathered once the batch in flight, and the calls queued behind it, are written", async () => {
+    const written: string[] = [];
+    const store = createGroupCommit(async (inputs: string[]) => {
+      await nextTurn();
+      written.push(...inputs);
+      return inputs;
+    });
+
+    void store("in flight");
+    await nextTurn();
+    void store("queued behind");
+    await store.flush();
+    expect(written).toEqual(["in flight", "queued behind"]);
   });
 });

@@ -7,8 +7,12 @@ export interface GroupCommitOptions {
   gatherMilliseconds?: number;
 }
 
-/** `gather`: nobody is waiting on this call right now, so it may wait to share a statement (see `GroupCommitOptions`). */
-export type GroupCommit<Input, Output> = (input: Input, options?: { gather?: boolean }) => Promise<Output>;
+export interface GroupCommit<Input, Output> {
+  /** `gather`: nobody is waiting on this call right now, so it may wait to share a statement (see `GroupCommitOptions`). */
+  (input: Input, options?: { gather?: boolean }): Promise<Output>;
+  /** Starts the gathered calls' batch now rather than when their interval ends; settles once every call made so far has. Never rejects. */
+  flush(): Promise<void>;
+}
 
 /**
  * Runs one statement for many callers (group commit). A batch starts on the next turn of the event
@@ -29,6 +33,8 @@ export function createGroupCommit<Input, Output>(
   }> = [];
   let running = false;
   let gathering: ReturnType<typeof setTimeout> | undefined;
+  /** Settles once no call is queued or in flight; `run`'s failures are the calls'. */
+  let drained: Promise<void> = Promise.resolve();
 
   async function runWhileQueued(): Promise<void> {
     clearTimeout(gathering);
@@ -48,11 +54,21 @@ export function createGroupCommit<Input, Output>(
     running = false;
   }
 
-  return (input, { gather = false } = {}) =>
+  function start(): void {
+    drained = runWhileQueued();
+  }
+
+  const commit = (input: Input, { gather = false } = {}) =>
     new Promise<Output>((resolve, reject) => {
       queued.push({ input, resolve, reject });
       if (running) return;
-      if (gather && gatherMilliseconds > 0) gathering ??= setTimeout(() => void runWhileQueued(), gatherMilliseconds);
-      else void runWhileQueued();
+      if (gather && gatherMilliseconds > 0) gathering ??= setTimeout(start, gatherMilliseconds);
+      else start();
     });
+  return Object.assign(commit, {
+    flush(): Promise<void> {
+      if (gathering) start();
+      return drained;
+    },
+  });
 }

@@ -53,6 +53,8 @@ export interface MemoryStore {
   /** Prepares storage for a new agent (a no-op where nothing needs preparing). */
   initializeAgent(scope: MemoryScope): Promise<void>;
   add(scope: MemoryScope, memories: NewMemory[], options?: AddOptions): Promise<MemoryRecord[]>;
+  /** Writes the adds it holds (see `AddOptions.gather`) now; each add's own promise settles as it is written. */
+  flush(): void;
   /** Exact or approximate top-k by cosine similarity, best first, at or above `minScore`. */
   search(scope: MemoryScope, vector: Float32Array, options: SearchOptions): Promise<ScoredMemory[]>;
   /** Newest first. */

@@ -290,6 +290,19 @@ describe("postgres memory store", () => {
     expect(contentsOf(await gathering.search(second, await embed("second agent"), { limit: 5, minScore: -1 }))).toEqual(["Gathered for the second agent."]);
   });
 
+  it("stores the gathered adds when flushed", async () => {
+    const seeded = await seedUser(database.db);
+    const scope = scopeOf(seeded, 0);
+    const gathering = createPostgresMemoryStore({ db: database.db, embedder, clock, gatherMilliseconds: 60_000 });
+    const content = "Held until the flush.";
+
+    const held = gathering.add(scope, [{ content, metadata: { source: "test" }, vector: await embed(content) }], { gather: true });
+    gathering.flush();
+
+    expect(contentsOf(await held)).toEqual([content]);
+    expect(await storedRows(scope.agentId)).toBe(1);
+  });
+
   it("stays correct when the cache is too small to keep any agent", async () => {
     const seeded = await seedUser(database.db);
     const [first, second] = [scopeOf(seeded, 0), scopeOf(seeded, 1)];

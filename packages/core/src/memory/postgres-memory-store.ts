@@ -301,6 +301,10 @@ export function createPostgresMemoryStore({
       return records.map((record) => ({ ...record, metadata: structuredClone(record.metadata) }));
     },
 
+    flush() {
+      void addTogether.flush();
+    },
+
     async search(scope, vector, { revision, ...options }) {
       const query = toUnitVector(vector, embedding.dimensions);
       const cached = cache.get(cacheKey(scope));

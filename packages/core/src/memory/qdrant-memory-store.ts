@@ -129,6 +129,9 @@ export function createQdrantMemoryStore({
       return points.map(({ id, payload: { content, metadata } }) => ({ id, content, metadata, createdAt }));
     },
 
+    // Every add is written at once: nothing is held.
+    flush() {},
+
     async search(scope, vector, { limit, minScore }) {
       if (limit === 0) return [];
       await ensureCollection();

@@ -68,7 +68,13 @@ export interface ExecutionFixture {
   close(): Promise<void>;
 }
 
-export async function startExecutionFixture({ tools }: { tools?: TestToolRuntimeOptions } = {}): Promise<ExecutionFixture> {
+export interface ExecutionFixtureOptions {
+  tools?: TestToolRuntimeOptions;
+  /** How long the memory store may hold a plan task's exchange to share a write (its default otherwise). */
+  memoryGatherMilliseconds?: number;
+}
+
+export async function startExecutionFixture({ tools, memoryGatherMilliseconds }: ExecutionFixtureOptions = {}): Promise<ExecutionFixture> {
   const database = await createTestDatabase();
   const { db } = database;
   const llm = await startLlmTestServer();
@@ -91,7 +97,7 @@ export async function startExecutionFixture({ tools }: { tools?: TestToolRuntime
       logger,
     }),
     embedder,
-    memory: createPostgresMemoryStore({ db, embedder }),
+    memory: createPostgresMemoryStore({ db, embedder, ...(memoryGatherMilliseconds === undefined ? {} : { gatherMilliseconds: memoryGatherMilliseconds }) }),
     pricing,
     metrics: createMetrics(),
     clock: systemClock,

@@ -284,11 +284,14 @@ describe("the final answer", () => {
 });
 
 describe("memory", () => {
+  /** How many exchanges of this task its agent remembers. */
+  const rememberedOf = ({ deps }: ExecutionFixture, planId: string, taskId: string) =>
+    deps.db.agentMemory.count({ where: { AND: [{ metadata: { path: ["planId"], equals: planId } }, { metadata: { path: ["taskId"], equals: taskId } }] } });
+
   it("remembers the last task's exchange while its answer is still being stored", async () => {
     fixture.scriptTasks((taskId) => ({ kind: "text", text: `output of ${taskId}`, delayBeforeFirstByteMs: 300 }));
     const planId = await fixture.insertPlan([{ taskId: "only" }]);
-    const rememberedOnly = () =>
-      fixture.deps.db.agentMemory.count({ where: { AND: [{ metadata: { path: ["planId"], equals: planId } }, { metadata: { path: ["taskId"], equals: "only" } }] } });
+    const rememberedOnly = () => rememberedOf(fixture, planId, "only");
 
     executor.start({ planId, userId: fixture.tenant.user.id });
     // While the task's row is held, its answer cannot be stored.
@@ -300,6 +303,29 @@ describe("memory", () => {
     expect(rememberedWhileUnstored).toBe("running");
     expect(plan.status).toBe("completed");
     expect(await rememberedOnly()).toBe(1);
+  });
+
+  describe("with exchanges held a minute to share a write", () => {
+    let holding: ExecutionFixture;
+    beforeAll(async () => {
+      holding = await startExecutionFixture({ memoryGatherMilliseconds: 60_000 });
+    });
+    afterAll(() => holding.close());
+
+    it("writes them when the plan ends on a failure, rather than once the minute is out", async () => {
+      // `done` is remembered while `late` still runs, so its exchange is held; then `late` fails.
+      holding.scriptTasks((taskId) =>
+        taskId === "late" ? { kind: "error", status: 400, delayBeforeFirstByteMs: 300 } : { kind: "text", text: `output of ${taskId}` },
+      );
+      const planId = await holding.insertPlan([{ taskId: "done" }, { taskId: "late" }]);
+
+      holding.createExecutor().start({ planId, userId: holding.tenant.user.id });
+      // The plan's end waits for its exchanges to be written; this wait gives up long before the minute is.
+      const plan = await holding.waitForEnd(planId);
+
+      expect(plan.status).toBe("partial_success");
+      expect(await rememberedOf(holding, planId, "done")).toBe(1);
+    });
   });
 });
 

@@ -10,7 +10,7 @@ import { runTaskStep, type TaskStepOutcome } from "./run-task-step.js";
 import { startPlanRun } from "./start-plan-run.js";
 import { completedTaskColumns, type StoredCompletion, type TaskCompletion } from "./task-transitions.js";
 import { planTransitions, type PlanTransitions } from "./plan-transitions.js";
-import { answerSources, isTaskReady } from "./task-graph.js";
+import { answerSources, isTaskReady, planOutcome } from "./task-graph.js";
 import type { KeyedSlots } from "./user-slots.js";
 import { watchForCancellation } from "./watch-for-cancellation.js";
 
@@ -69,6 +69,9 @@ export async function runPlan(context: PlanRunContext, plan: { planId: string; u
   try {
     const ranToEnd = await runTasks({ ...context, signal: watch.signal }, { scope, snapshot, memoryWrites, onEveryTaskAnswered }, tasks);
     if (!ranToEnd || watch.signal.aborted) return { kind: "stopped" };
+    // Exchanges held to share a write go with the last answer's, written at once (see `rememberAtOnce`).
+    // A plan that ends on a failure has no such answer: they are written now, not when their interval ends.
+    if (planOutcome(tasks) !== "completed") deps.memory.flush();
     // The plan's end is composed while the last exchanges are being remembered; it is stored once they are.
     const before = Promise.all(memoryWrites);
     const finished = await finishPlan(deps, scope, {
