@@ -326,6 +326,21 @@ describe("memory", () => {
       expect(plan.status).toBe("partial_success");
       expect(await rememberedOf(holding, planId, "done")).toBe(1);
     });
+
+    it("writes them when the plan is cancelled, so that the cancel does not wait the minute out", async () => {
+      holding.scriptTasks((taskId) => (taskId === "late" ? { kind: "hang" } : { kind: "text", text: `output of ${taskId}` }));
+      const planId = await holding.insertPlan([{ taskId: "done" }, { taskId: "late" }]);
+      const userId = holding.tenant.user.id;
+      const cancelling = holding.createExecutor();
+      cancelling.start({ planId, userId });
+      await vi.waitFor(async () => expect((await holding.statusesOf(planId)).done).toBe("completed"), { timeout: 5_000 });
+
+      // The cancel returns once the run has stopped, its exchanges written; a test gives up after 30 s.
+      await cancelling.cancel({ planId, userId });
+
+      expect(await holding.statusesOf(planId)).toEqual({ done: "completed", late: "cancelled" });
+      expect(await rememberedOf(holding, planId, "done")).toBe(1);
+    });
   });
 });
 

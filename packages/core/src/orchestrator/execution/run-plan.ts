@@ -59,6 +59,12 @@ export async function runPlan(context: PlanRunContext, plan: { planId: string; u
   // Every running task's model call listens to the plan's signal: more than Node's default of 10 is expected.
   setMaxListeners(4 * settings.maxParallelTasksPerPlan + 8, watch.signal);
   const memoryWrites: Array<Promise<void>> = [];
+  // Exchanges held to share a write go with the last answer's, written at once (see `rememberAtOnce`).
+  // A run that ends otherwise, on a failure or stopped, has no such answer: they are written as it
+  // ends, not when their interval does.
+  const writeHeldExchanges = () => {
+    if (planOutcome(tasks) !== "completed") deps.memory.flush();
+  };
   let early: EarlyFinalAnswer | undefined;
   // Several results are combined by a model call: it starts as the last one is answered, not once all are stored.
   const onEveryTaskAnswered = () => {
@@ -69,9 +75,7 @@ export async function runPlan(context: PlanRunContext, plan: { planId: string; u
   try {
     const ranToEnd = await runTasks({ ...context, signal: watch.signal }, { scope, snapshot, memoryWrites, onEveryTaskAnswered }, tasks);
     if (!ranToEnd || watch.signal.aborted) return { kind: "stopped" };
-    // Exchanges held to share a write go with the last answer's, written at once (see `rememberAtOnce`).
-    // A plan that ends on a failure has no such answer: they are written now, not when their interval ends.
-    if (planOutcome(tasks) !== "completed") deps.memory.flush();
+    writeHeldExchanges();
     // The plan's end is composed while the last exchanges are being remembered; it is stored once they are.
     const before = Promise.all(memoryWrites);
     const finished = await finishPlan(deps, scope, {
@@ -94,6 +98,7 @@ export async function runPlan(context: PlanRunContext, plan: { planId: string; u
     // Used or not by now; a stopped run must not go on paying for it.
     early?.discard();
     // Never rejects (see TaskStepOutcome): a stopped run still leaves with nothing of its own running.
+    writeHeldExchanges();
     await Promise.all(memoryWrites);
   }
 }
@@ -123,8 +128,8 @@ function runTasks(
   const transitions = planTransitions(context.deps, scope);
   const byId = new Map(tasks.map((task) => [task.taskId, task]));
   const statusOf = (taskId: string) => byId.get(taskId)?.status;
-  /** Some task has yet to end: answered, failed or skipped. */
-  const stillRunning = () => tasks.some((task) => task.status === "pending" || task.status === "running");
+  /** Some task has yet to end (answered, failed or skipped), and the run goes on. */
+  const stillRunning = () => !signal.aborted && tasks.some((task) => task.status === "pending" || task.status === "running");
   const launched = new Set<string>();
   const readySince = new Map<string, number>();
   /** Tasks holding a place under the per-plan limit: launched and not yet answered. */
@@ -264,8 +269,8 @@ async function runTask(
         complete,
         rememberAtOnce,
         // While other tasks still run, nobody waits for an exchange to be remembered: it may be held
-        // to share a statement with later ones. Once none runs, the plan's end waits for it: it is
-        // written at once, taking along those still held.
+        // to share a statement with later ones. Once none runs, or the run stops, the run's end waits
+        // for it: it is written at once, taking along those still held.
         gatherMemoryWrite: stillRunning,
         ...(admitted ? { admitted } : {}),
       });
