@@ -39,6 +39,9 @@ async function readLock(lockFile: string): Promise<Lock | undefined> {
   }
 }
 
+/** The owner's connection, and those of the processes that join it (their migration checks included). */
+const joiningConnections = 8;
+
 /**
  * PostgreSQL compiled to WebAssembly, served on a loopback port so that `pg` and Prisma's
  * driver adapter talk to it exactly as they talk to a real server. Used when no DATABASE_URL
@@ -47,6 +50,8 @@ async function readLock(lockFile: string): Promise<Lock | undefined> {
  *
  * Two PGlite instances on one directory would corrupt it, so the owner records its address in a
  * lock file and a second process (the token CLI while the server runs) connects to that instead.
+ * Its socket server takes a few connections and runs their queries one at a time, holding the
+ * others' while one has a transaction open.
  */
 export async function startEmbeddedPostgres({
   dataDirectory,
@@ -58,7 +63,7 @@ export async function startEmbeddedPostgres({
 
   await mkdir(dataDirectory, { recursive: true });
   const database = await PGlite.create({ dataDir: dataDirectory });
-  const server = new PGLiteSocketServer({ db: database, host: "127.0.0.1", port });
+  const server = new PGLiteSocketServer({ db: database, host: "127.0.0.1", port, maxConnections: joiningConnections });
   await server.start();
   const connectionString = `postgresql://postgres:postgres@${server.getServerConn()}/postgres?sslmode=disable`;
   await writeFile(lockFile, JSON.stringify({ pid: process.pid, connectionString } satisfies Lock));

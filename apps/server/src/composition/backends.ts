@@ -26,10 +26,10 @@ export async function openBackends(config: Config, logger: Logger): Promise<Back
     databaseDescription = `embedded PostgreSQL (PGlite) in ${dataDirectory}`;
   }
   await migrate({ connectionString });
-  // PGlite runs one query at a time, and its socket server drops concurrent connections
-  // (pglite-socket 0.2.17: "Connection terminated unexpectedly"), so the embedded default gets one,
-  // and no prepared statements: its connections share one session, so a new connection's
-  // statement names would collide with those an earlier one left behind.
+  // PGlite runs one query at a time, so more connections of our own would only queue on its
+  // socket server (which keeps room for processes that join it, such as the token CLI): the
+  // embedded default gets one, and no prepared statements: its connections share one session, so a
+  // new connection's statement names would collide with those an earlier one left behind.
   const db = config.DATABASE_URL
     ? createDatabase({ connectionString, preparedStatements: config.DATABASE_PREPARED_STATEMENTS })
     : createDatabase({ connectionString, maxConnections: 1, preparedStatements: false });
