@@ -97,8 +97,8 @@ export async function runPlan(context: PlanRunContext, plan: { planId: string; u
     watch.stop();
     // Used or not by now; a stopped run must not go on paying for it.
     early?.discard();
-    // Never rejects (see TaskStepOutcome): a stopped run still leaves with nothing of its own running.
     writeHeldExchanges();
+    // Never rejects (see TaskStepOutcome): a stopped run still leaves with nothing of its own running.
     await Promise.all(memoryWrites);
   }
 }
