@@ -1,9 +1,11 @@
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEmbeddedPostgres } from "./embedded-postgres.js";
 import { defaultMigrationsDirectory, migrate } from "./migrate.js";
 import { testDatabaseAdminUrl } from "./testing/test-database.js";
 
@@ -20,8 +22,8 @@ async function admin(sql: string) {
   await client.query(sql).finally(() => client.end());
 }
 
-async function query<Row extends pg.QueryResultRow>(sql: string): Promise<Row[]> {
-  const client = new pg.Client({ connectionString });
+async function query<Row extends pg.QueryResultRow>(sql: string, database = connectionString): Promise<Row[]> {
+  const client = new pg.Client({ connectionString: database });
   await client.connect();
   try {
     return (await client.query<Row>(sql)).rows;
@@ -89,5 +91,22 @@ describe("migrate", () => {
     }
     const [{ count }] = (await query<{ count: string }>(`SELECT count(*) FROM "_prisma_migrations"`)) as [{ count: string }];
     expect(Number(count)).toBe(migrationNames.length);
+  });
+
+  it("applies each migration once when runs share the embedded server's one session", { timeout: 60_000 }, async () => {
+    // The advisory lock cannot keep such runs apart, as it does the sessions of a real server.
+    const directory = await mkdtemp(join(tmpdir(), "codelab-embedded-"));
+    const embedded = await startEmbeddedPostgres({ dataDirectory: join(directory, "data") });
+    try {
+      const results = await Promise.all([migrate({ connectionString: embedded.connectionString }), migrate({ connectionString: embedded.connectionString })]);
+
+      expect(results.flatMap((result) => result.applied).sort()).toEqual(migrationNames);
+      for (const result of results) expect([...result.applied, ...result.alreadyApplied].sort()).toEqual(migrationNames);
+      const recorded = await query<{ migration_name: string }>(`SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name`, embedded.connectionString);
+      expect(recorded.map((row) => row.migration_name)).toEqual(migrationNames);
+    } finally {
+      await embedded.stop();
+      await rm(directory, { recursive: true, force: true });
+    }
   });
 });

@@ -56,6 +56,37 @@ async function readMigrations(directory: string): Promise<MigrationFile[]> {
   );
 }
 
+const recordedChecksumSql = `SELECT checksum FROM "_prisma_migrations"
+  WHERE migration_name = $1 AND finished_at IS NOT NULL AND rolled_back_at IS NULL`;
+
+/**
+ * Applies one migration in a transaction and records it, unless a run sharing this session
+ * recorded it first: then its recorded checksum. Connections to the embedded server share one
+ * session, so the advisory lock does not keep such a run out; the server runs each transaction
+ * alone, so the look inside it is decisive.
+ */
+async function applyUnlessRecorded(client: pg.Client, migration: MigrationFile): Promise<string | undefined> {
+  await client.query("BEGIN");
+  try {
+    const recorded = await client.query<{ checksum: string }>(recordedChecksumSql, [migration.name]);
+    if (recorded.rows[0]) {
+      await client.query("ROLLBACK");
+      return recorded.rows[0].checksum;
+    }
+    await client.query(migration.sql);
+    await client.query(
+      `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
+       VALUES ($1, $2, $3, now(), now(), 1)`,
+      [randomUUID(), migration.checksum, migration.name],
+    );
+    await client.query("COMMIT");
+    return undefined;
+  } catch (error) {
+    await client.query("ROLLBACK");
+    throw new Error(`Migration ${migration.name} failed`, { cause: error });
+  }
+}
+
 /** Applies every pending migration, each in its own transaction. Safe to run concurrently and repeatedly. */
 export async function migrate({
   connectionString,
@@ -75,28 +106,15 @@ export async function migrate({
     const result: MigrateResult = { applied: [], alreadyApplied: [] };
 
     for (const migration of migrations) {
-      const recordedChecksum = recorded.get(migration.name);
-      if (recordedChecksum !== undefined) {
-        if (recordedChecksum !== migration.checksum) {
-          throw new Error(`Migration ${migration.name} was edited after it was applied (checksum mismatch).`);
-        }
-        result.alreadyApplied.push(migration.name);
+      const recordedChecksum = recorded.get(migration.name) ?? (await applyUnlessRecorded(client, migration));
+      if (recordedChecksum === undefined) {
+        result.applied.push(migration.name);
         continue;
       }
-      await client.query("BEGIN");
-      try {
-        await client.query(migration.sql);
-        await client.query(
-          `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
-           VALUES ($1, $2, $3, now(), now(), 1)`,
-          [randomUUID(), migration.checksum, migration.name],
-        );
-        await client.query("COMMIT");
-      } catch (error) {
-        await client.query("ROLLBACK");
-        throw new Error(`Migration ${migration.name} failed`, { cause: error });
+      if (recordedChecksum !== migration.checksum) {
+        throw new Error(`Migration ${migration.name} was edited after it was applied (checksum mismatch).`);
       }
-      result.applied.push(migration.name);
+      result.alreadyApplied.push(migration.name);
     }
     return result;
   } finally {
