@@ -59,12 +59,6 @@ export async function runPlan(context: PlanRunContext, plan: { planId: string; u
   // Every running task's model call listens to the plan's signal: more than Node's default of 10 is expected.
   setMaxListeners(4 * settings.maxParallelTasksPerPlan + 8, watch.signal);
   const memoryWrites: Array<Promise<void>> = [];
-  // Exchanges held to share a write go with the last answer's, written at once (see `rememberAtOnce`).
-  // A run that ends otherwise, on a failure or stopped, has no such answer: they are written as it
-  // ends, not when their interval does.
-  const writeHeldExchanges = () => {
-    if (planOutcome(tasks) !== "completed") deps.memory.flush();
-  };
   let early: EarlyFinalAnswer | undefined;
   // Several results are combined by a model call: it starts as the last one is answered, not once all are stored.
   const onEveryTaskAnswered = () => {
@@ -75,7 +69,6 @@ export async function runPlan(context: PlanRunContext, plan: { planId: string; u
   try {
     const ranToEnd = await runTasks({ ...context, signal: watch.signal }, { scope, snapshot, memoryWrites, onEveryTaskAnswered }, tasks);
     if (!ranToEnd || watch.signal.aborted) return { kind: "stopped" };
-    writeHeldExchanges();
     // The plan's end is composed while the last exchanges are being remembered; it is stored once they are.
     const before = Promise.all(memoryWrites);
     const finished = await finishPlan(deps, scope, {
@@ -97,7 +90,6 @@ export async function runPlan(context: PlanRunContext, plan: { planId: string; u
     watch.stop();
     // Used or not by now; a stopped run must not go on paying for it.
     early?.discard();
-    writeHeldExchanges();
     // Never rejects (see TaskStepOutcome): a stopped run still leaves with nothing of its own running.
     await Promise.all(memoryWrites);
   }
@@ -196,6 +188,10 @@ function runTasks(
         }
       }
       if (unfinished > 0) return;
+      // Exchanges held to share a write go with the last answer's, written at once (see
+      // `rememberAtOnce`). A run that ends otherwise, on a failure or stopped, has no such answer:
+      // they are written as it ends, not when their interval does.
+      if (planOutcome(tasks) !== "completed") context.deps.memory.flush();
       if (failure) reject(failure);
       else resolve(!stoppedEarly && !signal.aborted);
     }
