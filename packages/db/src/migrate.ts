@@ -56,8 +56,7 @@ async function readMigrations(directory: string): Promise<MigrationFile[]> {
   );
 }
 
-const recordedChecksumSql = `SELECT checksum FROM "_prisma_migrations"
-  WHERE migration_name = $1 AND finished_at IS NOT NULL AND rolled_back_at IS NULL`;
+const appliedMigrations = `FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
 
 /**
  * Applies one migration in a transaction and records it, unless a run sharing this session
@@ -68,7 +67,7 @@ const recordedChecksumSql = `SELECT checksum FROM "_prisma_migrations"
 async function applyUnlessRecorded(client: pg.Client, migration: MigrationFile): Promise<string | undefined> {
   await client.query("BEGIN");
   try {
-    const recorded = await client.query<{ checksum: string }>(recordedChecksumSql, [migration.name]);
+    const recorded = await client.query<{ checksum: string }>(`SELECT checksum ${appliedMigrations} AND migration_name = $1`, [migration.name]);
     if (recorded.rows[0]) {
       await client.query("ROLLBACK");
       return recorded.rows[0].checksum;
@@ -98,10 +97,7 @@ export async function migrate({
   try {
     await client.query("SELECT pg_advisory_lock($1)", [migrationLockKey]);
     await client.query(migrationsTableSql);
-    const { rows } = await client.query<{ migration_name: string; checksum: string }>(
-      `SELECT migration_name, checksum FROM "_prisma_migrations"
-       WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-    );
+    const { rows } = await client.query<{ migration_name: string; checksum: string }>(`SELECT migration_name, checksum ${appliedMigrations}`);
     const recorded = new Map(rows.map((row) => [row.migration_name, row.checksum]));
     const result: MigrateResult = { applied: [], alreadyApplied: [] };
 
