@@ -124,3 +124,94 @@ describe("OpenAI-compatible embedder", () => {
     await expect(embedderFor().embed(["a", "b"])).rejects.toMatchObject({ code: "EMBEDDING_FAILED", details: { reason: "malformed-response" } });
   });
 });
+
+describe("OpenAI-compatible embedder, callers of one turn", () => {
+  const vectorOf = (text: string) => Array.from(embedText(text, 8));
+
+  it("sends their texts in one request and hands each caller its own vectors", async () => {
+    const embedder = embedderFor();
+    const [first, second, third] = await Promise.all([embedder.embed(["alpha"]), embedder.embed(["bravo", "charlie"]), embedder.embed(["delta"])]);
+
+    expect(embeddingRequests().map((request) => request.body.input)).toEqual([["alpha", "bravo", "charlie", "delta"]]);
+    expect(first.map((vector) => Array.from(vector))).toEqual([vectorOf("alpha")]);
+    expect(second.map((vector) => Array.from(vector))).toEqual([vectorOf("bravo"), vectorOf("charlie")]);
+    expect(third.map((vector) => Array.from(vector))).toEqual([vectorOf("delta")]);
+  });
+
+  it("cuts their texts into requests of the batch size, in the order they were asked for", async () => {
+    const embedder = embedderFor({ batchSize: 3 });
+    const [first, second] = await Promise.all([embedder.embed(["a", "b"]), embedder.embed(["c", "d", "e"])]);
+
+    expect(embeddingRequests().map((request) => request.body.input)).toEqual([
+      ["a", "b", "c"],
+      ["d", "e"],
+    ]);
+    expect(second.map((vector) => Array.from(vector))).toEqual(["c", "d", "e"].map(vectorOf));
+    expect(first.map((vector) => Array.from(vector))).toEqual(["a", "b"].map(vectorOf));
+  });
+
+  it("never holds a later caller back behind a request already on its way", async () => {
+    llm.enqueueEmbeddings({ kind: "hang" });
+    const embedder = embedderFor();
+    const controller = new AbortController();
+    const stuck = embedder.embed(["stuck"], { signal: controller.signal });
+    await expect.poll(() => embeddingRequests().length).toBe(1);
+
+    const [vector] = await embedder.embed(["later"]);
+    expect(Array.from(vector!)).toEqual(vectorOf("later"));
+
+    controller.abort(new Error("done waiting"));
+    await expect(stuck).rejects.toThrow("done waiting");
+    await expect.poll(() => llm.abortedRequests).toBe(1);
+  });
+
+  it("keeps a shared request for the callers still waiting when one of them aborts", async () => {
+    llm.enqueueEmbeddings({ kind: "embeddings", delayBeforeFirstByteMs: 300 });
+    const embedder = embedderFor();
+    const controller = new AbortController();
+    const leaving = embedder.embed(["leaving"], { signal: controller.signal });
+    const staying = embedder.embed(["staying"]);
+    await expect.poll(() => embeddingRequests().length).toBe(1);
+
+    controller.abort(new Error("user went away"));
+    await expect(leaving).rejects.toThrow("user went away");
+    const [vector] = await staying;
+    expect(Array.from(vector!)).toEqual(vectorOf("staying"));
+    expect(embeddingRequests()).toHaveLength(1);
+    expect(llm.abortedRequests).toBe(0);
+  });
+
+  it("closes a shared request once every caller in it has aborted", async () => {
+    llm.enqueueEmbeddings({ kind: "hang" });
+    const embedder = embedderFor();
+    const controllers = [new AbortController(), new AbortController()];
+    const pending = controllers.map((controller, index) => embedder.embed([`text ${index}`], { signal: controller.signal }));
+    await expect.poll(() => embeddingRequests().length).toBe(1);
+
+    controllers[0]!.abort(new Error("first left"));
+    await expect(pending[0]).rejects.toThrow("first left");
+    expect(llm.abortedRequests).toBe(0);
+    controllers[1]!.abort(new Error("second left"));
+    await expect(pending[1]).rejects.toThrow("second left");
+    await expect.poll(() => llm.abortedRequests).toBe(1);
+  });
+
+  it("fails every caller of a request the provider refused", async () => {
+    llm.enqueueEmbeddings({ kind: "error", status: 400 });
+    const embedder = embedderFor();
+    const outcomes = await Promise.allSettled([embedder.embed(["x"]), embedder.embed(["y"])]);
+
+    expect(outcomes).toMatchObject([
+      { status: "rejected", reason: { code: "EMBEDDING_FAILED", details: { reason: "status", status: 400 } } },
+      { status: "rejected", reason: { code: "EMBEDDING_FAILED", details: { reason: "status", status: 400 } } },
+    ]);
+    expect(embeddingRequests()).toHaveLength(1);
+  });
+
+  it("answers a caller that has already aborted without asking the provider", async () => {
+    const controller = new AbortController();
+    controller.abort(new Error("never mind"));
+    await expect(embedderFor().embed(["x"], { signal: controller.signal })).rejects.toThrow("never mind");
+    expect(embeddingRequests()).toHaveLength(0);
+  });
+});

@@ -2,6 +2,7 @@ import OpenAI from "openai";
 import { z } from "zod";
 import { AppError, type ErrorDetails } from "../errors/app-error.js";
 import type { Embedder } from "./embedder.js";
+import { shareEmbeddingRequests } from "./shared-embedding-requests.js";
 import { normalizeInPlace } from "./vector-math.js";
 
 export interface OpenAiEmbedderOptions {
@@ -16,7 +17,7 @@ export interface OpenAiEmbedderOptions {
    * to it; models that cannot will reject the request). When unset, the model's known size is used.
    */
   dimensions?: number;
-  /** Texts per request. */
+  /** Texts per request, from however many callers share it. */
   batchSize?: number;
   timeoutMs?: number;
   /** The SDK's own retries (429, 5xx, connection errors, with backoff) are the only retry layer. */
@@ -66,7 +67,7 @@ function readVectors(body: unknown, count: number, dimensions: number): Float32A
   return vectors as Float32Array[];
 }
 
-/** Embeddings from an OpenAI-compatible `/embeddings` endpoint, in batches, one batch at a time. */
+/** Embeddings from an OpenAI-compatible `/embeddings` endpoint, in batches shared by the callers of one turn (see `shareEmbeddingRequests`). */
 export function createOpenAiEmbedder({
   baseUrl,
   apiKey,
@@ -79,7 +80,7 @@ export function createOpenAiEmbedder({
   const dimensions = dimensionsOf(model, configuredDimensions);
   const client = new OpenAI({ apiKey, baseURL: baseUrl ?? null, timeout: timeoutMs, maxRetries });
 
-  async function embedBatch(texts: string[], signal: AbortSignal | undefined): Promise<Float32Array[]> {
+  async function embedBatch(texts: string[], signal: AbortSignal): Promise<Float32Array[]> {
     let body: unknown;
     try {
       // "float" rather than the SDK's default base64: every OpenAI-compatible server speaks it.
@@ -88,22 +89,10 @@ export function createOpenAiEmbedder({
         { signal },
       );
     } catch (error) {
-      // A cancelled caller gets its own abort reason back, not a provider failure.
-      signal?.throwIfAborted();
       throw embeddingFailed(describeFailure(error), error);
     }
     return readVectors(body, texts.length, dimensions);
   }
 
-  return {
-    model,
-    dimensions,
-    async embed(texts, options = {}) {
-      const vectors: Float32Array[] = [];
-      for (let start = 0; start < texts.length; start += batchSize) {
-        vectors.push(...(await embedBatch(texts.slice(start, start + batchSize), options.signal)));
-      }
-      return vectors;
-    },
-  };
+  return { model, dimensions, embed: shareEmbeddingRequests(embedBatch, { batchSize }) };
 }

@@ -8,6 +8,7 @@ import { createRedisEventBus } from "../../events/redis-event-bus.js";
 import { createOpenAiLlmClient } from "../../llm/openai-llm-client.js";
 import { createPricing, loadPricingTable } from "../../llm/pricing.js";
 import { createLocalEmbedder } from "../../memory/local-embedder.js";
+import { createOpenAiEmbedder } from "../../memory/openai-embedder.js";
 import { createPostgresMemoryStore } from "../../memory/postgres-memory-store.js";
 import { createMetrics } from "../../metrics/metrics.js";
 import { systemClock } from "../../ports/clock.js";
@@ -72,9 +73,11 @@ export interface ExecutionFixtureOptions {
   tools?: TestToolRuntimeOptions;
   /** How long the memory store may hold a plan task's exchange to share a write (its default otherwise). */
   memoryGatherMilliseconds?: number;
+  /** `provider`: embeddings come from the model server over HTTP, as from OpenAI, rather than from the local embedder. */
+  embeddings?: "local" | "provider";
 }
 
-export async function startExecutionFixture({ tools, memoryGatherMilliseconds }: ExecutionFixtureOptions = {}): Promise<ExecutionFixture> {
+export async function startExecutionFixture({ tools, memoryGatherMilliseconds, embeddings = "local" }: ExecutionFixtureOptions = {}): Promise<ExecutionFixture> {
   const database = await createTestDatabase();
   const { db } = database;
   const llm = await startLlmTestServer();
@@ -83,7 +86,10 @@ export async function startExecutionFixture({ tools, memoryGatherMilliseconds }:
   const logger = { warn: (message: string) => void warnings.push(message) };
   const keyPrefix = `codelab-test:${randomUUID()}:`;
   const events = createRedisEventBus({ redis, keyPrefix, onError: (error) => warnings.push(error.message) });
-  const embedder = createLocalEmbedder();
+  const embedder =
+    embeddings === "provider"
+      ? createOpenAiEmbedder({ baseUrl: llm.baseUrl, apiKey: "test-key", model: "test-embedding", dimensions: 8, maxRetries: 0 })
+      : createLocalEmbedder();
   const pricing = createPricing({ table: await loadPricingTable() });
   const deps: ExecutionDependencies = {
     db,

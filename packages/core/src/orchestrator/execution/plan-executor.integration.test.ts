@@ -305,6 +305,29 @@ describe("memory", () => {
     expect(await rememberedOnly()).toBe(1);
   });
 
+  describe("with embeddings from a provider", () => {
+    let provided: ExecutionFixture;
+    beforeAll(async () => {
+      provided = await startExecutionFixture({ embeddings: "provider" });
+    });
+    afterAll(() => provided.close());
+
+    it("recalls for a fan-out's branches with one embeddings request, not one each", async () => {
+      provided.scriptTasks();
+      const planId = await provided.insertPlan(fanOut(4));
+
+      provided.createExecutor().start({ planId, userId: provided.tenant.user.id });
+      expect((await provided.waitForEnd(planId)).status).toBe("completed");
+
+      // Recall embeds the task's input; remembering embeds "Query: <input>\nResponse: <answer>".
+      const recalledTasks = provided.llm.requests
+        .filter((request) => request.path === "/v1/embeddings")
+        .map((request) => (request.body.input as string[]).filter((text) => !text.startsWith("Query: ")).map(testTaskOf))
+        .filter((taskIds) => taskIds.length > 0);
+      expect(recalledTasks).toEqual([["root"], ["branch0", "branch1", "branch2", "branch3"], ["join"]]);
+    });
+  });
+
   describe("with exchanges held a minute to share a write", () => {
     let holding: ExecutionFixture;
     beforeAll(async () => {
