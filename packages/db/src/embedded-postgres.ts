@@ -1,4 +1,5 @@
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
@@ -30,6 +31,15 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/**
+ * The directories this process serves or is starting to serve. The lock file cannot say so: a lock
+ * naming this process's pid is taken for one an earlier process left behind (a server is pid 1 at
+ * every start of its container).
+ */
+const servedHere = new Map<string, Promise<EmbeddedPostgres>>();
+
+const joined = (connectionString: string): EmbeddedPostgres => ({ connectionString, owned: false, stop: () => Promise.resolve() });
+
 async function readLock(lockFile: string): Promise<Lock | undefined> {
   try {
     const lock = JSON.parse(await readFile(lockFile, "utf8")) as Lock;
@@ -49,7 +59,8 @@ const joiningConnections = 8;
  * connection's worth of throughput, which is plenty for one person.
  *
  * Two PGlite instances on one directory would corrupt it, so the owner records its address in a
- * lock file and a second process (the token CLI while the server runs) connects to that instead.
+ * lock file and a second process (the token CLI while the server runs) connects to that instead,
+ * as does a second start in the owner's own process.
  * Its socket server takes a few connections and runs their queries one at a time, holding the
  * others' while one has a transaction open.
  */
@@ -57,9 +68,25 @@ export async function startEmbeddedPostgres({
   dataDirectory,
   port = 0,
 }: StartEmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
+  const directory = resolve(dataDirectory);
+  const served = servedHere.get(directory);
+  if (served) return joined((await served).connectionString);
+  const starting = serve(directory, port);
+  servedHere.set(directory, starting);
+  try {
+    const embedded = await starting;
+    if (!embedded.owned) servedHere.delete(directory);
+    return embedded;
+  } catch (error) {
+    servedHere.delete(directory);
+    throw error;
+  }
+}
+
+async function serve(dataDirectory: string, port: number): Promise<EmbeddedPostgres> {
   const lockFile = `${dataDirectory}.lock.json`;
   const running = await readLock(lockFile);
-  if (running) return { connectionString: running.connectionString, owned: false, stop: () => Promise.resolve() };
+  if (running) return joined(running.connectionString);
 
   await mkdir(dataDirectory, { recursive: true });
   const database = await PGlite.create({ dataDir: dataDirectory });
@@ -71,6 +98,7 @@ export async function startEmbeddedPostgres({
     connectionString,
     owned: true,
     async stop() {
+      servedHere.delete(dataDirectory);
       await server.stop();
       await database.close();
       await rm(lockFile, { force: true });
