@@ -138,16 +138,20 @@ describe("OpenAI-compatible embedder, callers of one turn", () => {
     expect(third.map((vector) => Array.from(vector))).toEqual([vectorOf("delta")]);
   });
 
-  it("cuts their texts into requests of the batch size, in the order they were asked for", async () => {
-    const embedder = embedderFor({ batchSize: 3 });
-    const [first, second] = await Promise.all([embedder.embed(["a", "b"]), embedder.embed(["c", "d", "e"])]);
-
-    expect(embeddingRequests().map((request) => request.body.input)).toEqual([
-      ["a", "b", "c"],
-      ["d", "e"],
+  it("packs whole callers into requests of the batch size, and gives a larger caller requests of its own", async () => {
+    const embedder = embedderFor({ batchSize: 2 });
+    const [small, large, other, last] = await Promise.all([
+      embedder.embed(["a"]),
+      embedder.embed(["b", "c", "d"]),
+      embedder.embed(["e"]),
+      embedder.embed(["f"]),
     ]);
-    expect(second.map((vector) => Array.from(vector))).toEqual(["c", "d", "e"].map(vectorOf));
-    expect(first.map((vector) => Array.from(vector))).toEqual(["a", "b"].map(vectorOf));
+
+    const inputs = embeddingRequests().map((request) => (request.body.input as string[]).join(" "));
+    expect(inputs.sort()).toEqual(["a", "b c", "d", "e f"]);
+    expect(small.map((vector) => Array.from(vector))).toEqual(["a"].map(vectorOf));
+    expect(large.map((vector) => Array.from(vector))).toEqual(["b", "c", "d"].map(vectorOf));
+    expect([...other, ...last].map((vector) => Array.from(vector))).toEqual(["e", "f"].map(vectorOf));
   });
 
   it("never holds a later caller back behind a request already on its way", async () => {

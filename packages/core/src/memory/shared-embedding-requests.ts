@@ -50,10 +50,11 @@ async function sendShared(send: SendEmbeddingRequest, slots: readonly Slot[]): P
 }
 
 /**
- * Texts asked for in the same turn of the event loop go to the provider together, `batchSize` to
- * a request, one request at a time, whoever asked: a plan's sixteen branches recalling at once
- * cost one request against the provider's request-rate limit, not sixteen. Later callers never
- * wait for requests already on their way.
+ * Callers of the same turn of the event loop share requests: a plan's sixteen branches recalling at
+ * once cost one request against the provider's request-rate limit, not sixteen. Callers are packed
+ * whole, in the order they asked, into requests of up to `batchSize` texts, sent side by side; a
+ * caller with more texts than one request holds has requests of its own, one at a time, so that
+ * it only ever waits for itself. Later callers never wait for requests already on their way.
  *
  * A caller that aborts gets its own reason back at once; a shared request is aborted only when
  * every caller in it has gone. A failed request fails every caller with a text in it.
@@ -61,7 +62,25 @@ async function sendShared(send: SendEmbeddingRequest, slots: readonly Slot[]): P
 export function shareEmbeddingRequests(send: SendEmbeddingRequest, { batchSize }: { batchSize: number }) {
   let gathered: Caller[] = [];
 
-  async function sendGathered(callers: readonly Caller[]): Promise<void> {
+  /** Whole callers, in order, up to a request's worth of texts each (a larger caller alone). */
+  function groupsOf(callers: readonly Caller[]): Caller[][] {
+    const groups: Caller[][] = [];
+    let group: Caller[] = [];
+    let size = 0;
+    for (const caller of callers) {
+      if (group.length > 0 && size + caller.texts.length > batchSize) {
+        groups.push(group);
+        group = [];
+        size = 0;
+      }
+      group.push(caller);
+      size += caller.texts.length;
+    }
+    if (group.length > 0) groups.push(group);
+    return groups;
+  }
+
+  async function sendGroup(callers: readonly Caller[]): Promise<void> {
     const slots = callers.flatMap((caller) => caller.texts.map((_, index) => ({ caller, index })));
     for (let start = 0; start < slots.length; start += batchSize) {
       const request = slots.slice(start, start + batchSize).filter(({ caller }) => !caller.settled);
@@ -97,7 +116,7 @@ export function shareEmbeddingRequests(send: SendEmbeddingRequest, { batchSize }
         setImmediate(() => {
           const callers = gathered;
           gathered = [];
-          void sendGathered(callers);
+          for (const group of groupsOf(callers)) void sendGroup(group);
         });
       }
       gathered.push(caller);
