@@ -98,10 +98,14 @@ async function serve(dataDirectory: string, port: number): Promise<EmbeddedPostg
     connectionString,
     owned: true,
     async stop() {
-      servedHere.delete(dataDirectory);
-      await server.stop();
-      await database.close();
-      await rm(lockFile, { force: true });
+      try {
+        await server.stop();
+        await database.close();
+        await rm(lockFile, { force: true });
+      } finally {
+        // Only now: a start meanwhile must not open the files while they are still open here.
+        servedHere.delete(dataDirectory);
+      }
     },
   };
 }
